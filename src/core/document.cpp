@@ -86,9 +86,6 @@ size_t CountCodePoints(std::string_view text) {
 
 // [SECTION] Slugs ---------------------------------------------------------------------------------
 
-namespace {
-
-// Folds a Latin letter with a diacritic to its ASCII base letter(s); 0 when there is none.
 const char* FoldLatin(char32_t cp) {
   if (cp >= 0xC0 && cp <= 0x17F) {
     // Latin-1 Supplement and Latin Extended-A, indexed from U+00C0.
@@ -113,8 +110,6 @@ const char* FoldLatin(char32_t cp) {
     default: return nullptr;
   }
 }
-
-}  // namespace
 
 std::string Slugify(std::string_view text, size_t max_len) {
   std::string out;

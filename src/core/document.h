@@ -62,6 +62,10 @@ LoadResult LoadDocument(std::string bytes, std::string name);
 // single '-'; at most `max_len` bytes, cut at a '-'. Empty input gives "untitled".
 std::string Slugify(std::string_view text, size_t max_len = 64);
 
+// Folds a Latin letter with a diacritic (U+00C0–U+017F, Ș, Ț) to its lowercase ASCII base
+// letter(s): "é" -> "e", "ß" -> "ss", "Ł" -> "l". nullptr for anything else (ASCII included).
+const char* FoldLatin(char32_t cp);
+
 // [SECTION] UTF-8 helpers shared by the core ---------------------------------------------------
 
 // Decodes one code point at `pos`; returns its length in bytes (1 for an invalid byte, with
