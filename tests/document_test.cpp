@@ -117,6 +117,7 @@ TEST_CASE("invalid UTF-8 is reported, kept, and does not move offsets") {
   CHECK(r.doc.invalid_utf8[1] == text.find('\xFF'));
   CHECK(r.message.find("not valid UTF-8") != std::string::npos);
   CHECK(r.doc.paragraphs.size() == 1);
+  CHECK(ToValidUtf8("Caf\xE9 Owners \xC3\xA9") == "Caf\xEF\xBF\xBD Owners \xC3\xA9");
 }
 
 TEST_CASE("DecodeUtf8 accepts every valid form and rejects surrogates, overlongs, >U+10FFFF") {

@@ -119,3 +119,17 @@ lectern_setup_web_deps() {
   rm -rf "$build"
   touch "$LECTERN_WEB_DEPS/.complete"
 }
+
+# [SECTION] Builds ---------------------------------------------------------------------------------
+
+lectern_build_native() {
+  lectern_log "building native (core, lectern CLI, unit tests)"
+  cmake --preset native >/dev/null
+  cmake --build --preset native -- -j"$(nproc)"
+}
+
+lectern_build_web() {
+  lectern_log "building web app (Emscripten) into build/web/dist"
+  cmake --preset web -DLECTERN_WEB_DEPS="$LECTERN_WEB_DEPS" >/dev/null
+  cmake --build --preset web -- -j"$(nproc)" "$@"
+}

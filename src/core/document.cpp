@@ -75,6 +75,22 @@ std::vector<uint32_t> FindInvalidUtf8(std::string_view text, size_t limit) {
   return bad;
 }
 
+std::string ToValidUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp;
+    const uint32_t n = DecodeUtf8(text, i, &cp);
+    if (cp == 0xFFFD && n == 1) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
 size_t CountCodePoints(std::string_view text) {
   size_t n = 0;
   for (size_t i = 0; i < text.size(); ++n) {

@@ -76,6 +76,8 @@ void AppendUtf8(std::string& out, char32_t cp);
 // Offsets of every byte that does not begin a valid UTF-8 sequence (overlongs, surrogates and
 // code points above U+10FFFF are invalid), at most `limit` of them.
 std::vector<uint32_t> FindInvalidUtf8(std::string_view text, size_t limit = 1u << 20);
+// `text` with every invalid byte replaced by U+FFFD (for UI strings; offsets change).
+std::string ToValidUtf8(std::string_view text);
 // Number of code points in `text` (each invalid byte counts as one).
 size_t CountCodePoints(std::string_view text);
 

@@ -1,0 +1,437 @@
+// app.cpp — the application state, the library of packaged articles, and the frame function.
+//
+// [SECTION] Library         — loading every packaged article file
+// [SECTION] Settings        — theme, face, size, measure; kept in localStorage
+// [SECTION] Frame           — menu bar, windows, notices
+// [SECTION] State query     — window.lecternState() for tests and integrations
+#include "app.h"
+
+#include "json_writer.h"
+#include "platform.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+// [SECTION] Library --------------------------------------------------------------------------------
+
+namespace {
+
+uint32_t CountWords(const lectern::Document& doc) {
+  uint32_t words = 0;
+  auto count = [&](std::string_view s) {
+    bool in_word = false;
+    for (char c : s) {
+      const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+  };
+  for (lectern::Span p : doc.paragraphs) count(doc.Text(p));
+  return words;
+}
+
+}  // namespace
+
+void AddNotice(AppState& app, std::string text, double seconds) {
+  app.notices.push_back({std::move(text), seconds > 0 ? app.now + seconds : 0.0});
+  platform::RequestFrames(0.2);
+}
+
+void RecordTarget(AppState& app, std::string name) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  app.targets.push_back({std::move(name), a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
+void LoadLibrary(AppState& app, const char* dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  if (ec && files.empty()) {
+    AddNotice(app, std::string("The packaged articles could not be read (") + ec.message() + ").", 0);
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    LibraryEntry e;
+    e.path = path.string();
+    e.loaded = lectern::LoadDocument(bytes.str(), path.filename().string());
+    if (!e.loaded.message.empty()) AddNotice(app, e.loaded.message, 12);
+    if (!e.loaded.ok()) continue;  // refused files are reported, not listed as articles
+    e.words = CountWords(e.loaded.doc);
+    e.minutes = std::max(1, int(std::lround(e.words / 230.0)));
+    app.library.push_back(std::move(e));
+  }
+  // Two files may share a headline: keep ids unique so links stay unambiguous.
+  for (size_t i = 0; i < app.library.size(); ++i) {
+    int n = 1;
+    for (size_t j = 0; j < i; ++j)
+      if (app.library[j].loaded.doc.id == app.library[i].loaded.doc.id) ++n;
+    if (n > 1) app.library[i].loaded.doc.id += "-" + std::to_string(n);
+  }
+  if (app.library.empty()) AddNotice(app, "No articles are packaged with this build.", 0);
+}
+
+int FindArticle(const AppState& app, std::string_view id) {
+  for (size_t i = 0; i < app.library.size(); ++i)
+    if (app.library[i].loaded.doc.id == id) return int(i);
+  return -1;
+}
+
+void OpenArticle(AppState& app, int index) {
+  if (index < 0 || index >= int(app.library.size()) || index == app.open) return;
+  app.open = index;
+  app.article = ArticleView{};
+  platform::RequestFrames(0.2);
+}
+
+// [SECTION] Settings -------------------------------------------------------------------------------
+
+void SaveSettings(const AppState& app) {
+  lectern::JsonWriter w;
+  w.BeginObject();
+  w.Key("theme");
+  w.String(ThemeName(app.settings.theme));
+  w.Key("serif");
+  w.Bool(app.settings.serif);
+  w.Key("size");
+  w.Number(app.settings.text_size);
+  w.Key("width");
+  w.Int(app.settings.width);
+  w.EndObject();
+  platform::SaveSetting("settings", w.str());
+}
+
+namespace {
+
+// Reads the few fields SaveSettings writes; anything unexpected leaves the default.
+void LoadSettings(Settings& s) {
+  const std::string json = platform::LoadSetting("settings");
+  auto find = [&](const char* key) -> std::string {
+    const std::string k = std::string("\"") + key + "\":";
+    size_t at = json.find(k);
+    if (at == std::string::npos) return {};
+    at += k.size();
+    size_t end = json.find_first_of(",}", at);
+    std::string v = json.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    if (v.size() >= 2 && v.front() == '"') v = v.substr(1, v.size() - 2);
+    return v;
+  };
+  s.theme = ThemeFromName(find("theme").c_str(), s.theme);
+  if (find("serif") == "false") s.serif = false;
+  const std::string size = find("size");
+  if (!size.empty()) {
+    const float v = std::strtof(size.c_str(), nullptr);
+    if (v >= 12 && v <= 40) s.text_size = v;
+  }
+  const std::string width = find("width");
+  if (width == "0" || width == "1" || width == "2") s.width = width[0] - '0';
+}
+
+constexpr float kTextSizes[] = {14, 16, 18, 20, 22, 24, 27, 30, 34, 40};
+
+// Moves the text size one step along kTextSizes; false at either end.
+bool StepTextSize(Settings& s, int dir) {
+  const int n = int(sizeof kTextSizes / sizeof kTextSizes[0]);
+  int i = 0;
+  while (i < n - 1 && kTextSizes[i] < s.text_size - 0.5f) ++i;
+  const int next = std::clamp(i + dir, 0, n - 1);
+  if (kTextSizes[next] == s.text_size) return false;
+  s.text_size = kTextSizes[next];
+  return true;
+}
+
+void HandleGlobalShortcuts(AppState& app) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!(io.KeyCtrl || io.KeySuper) || io.WantTextInput) return;
+  bool changed = false;
+  if (ImGui::IsKeyPressed(ImGuiKey_Equal, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadAdd, false))
+    changed = StepTextSize(app.settings, +1);
+  if (ImGui::IsKeyPressed(ImGuiKey_Minus, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadSubtract, false))
+    changed = StepTextSize(app.settings, -1);
+  if (ImGui::IsKeyPressed(ImGuiKey_0, false) && app.settings.text_size != 20.0f) {
+    app.settings.text_size = 20.0f;
+    changed = true;
+  }
+  if (changed) SaveSettings(app);
+}
+
+void DrawReadingControls(AppState& app) {
+  Settings& s = app.settings;
+  bool changed = false;
+  ImGui::SeparatorText("Text");
+  if (ImGui::Button(" A\xE2\x88\x92 ")) changed |= StepTextSize(s, -1);  // A−
+  RecordTarget(app, "reading.smaller");
+  ImGui::SetItemTooltip("Smaller text (Ctrl+\xE2\x88\x92)");
+  ImGui::SameLine();
+  ImGui::Text("%.0f px", s.text_size);
+  ImGui::SameLine();
+  if (ImGui::Button(" A+ ")) changed |= StepTextSize(s, +1);
+  RecordTarget(app, "reading.larger");
+  ImGui::SetItemTooltip("Larger text (Ctrl++)");
+  if (ImGui::RadioButton("Serif", s.serif)) s.serif = true, changed = true;
+  RecordTarget(app, "reading.serif");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Sans", !s.serif)) s.serif = false, changed = true;
+  RecordTarget(app, "reading.sans");
+  ImGui::SeparatorText("Width");
+  const char* widths[] = {"Narrow", "Standard", "Wide"};
+  for (int i = 0; i < 3; ++i) {
+    if (i) ImGui::SameLine();
+    if (ImGui::RadioButton(widths[i], s.width == i)) s.width = i, changed = true;
+    RecordTarget(app, std::string("reading.width.") + widths[i]);
+  }
+  ImGui::SeparatorText("Theme");
+  for (Theme t : {Theme::Light, Theme::Sepia, Theme::Dark}) {
+    if (t != Theme::Light) ImGui::SameLine();
+    const char* label = t == Theme::Light ? "Light" : t == Theme::Sepia ? "Sepia" : "Dark";
+    if (ImGui::RadioButton(label, s.theme == t)) {
+      s.theme = t;
+      ApplyTheme(t);
+      changed = true;
+    }
+    RecordTarget(app, std::string("reading.theme.") + ThemeName(t));
+  }
+  if (changed) SaveSettings(app);
+}
+
+}  // namespace
+
+void InitApp(AppState& app) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigWindowsMoveFromTitleBarOnly = true;  // dragging in the text selects, never moves
+  const std::string missing = LoadFonts(app.fonts, "/assets/fonts");
+  if (!missing.empty()) AddNotice(app, missing, 0);
+  LoadSettings(app.settings);
+  ApplyTheme(app.settings.theme);
+  ImGui::GetStyle().FontSizeBase = 15.0f;
+}
+
+// [SECTION] Frame ----------------------------------------------------------------------------------
+
+namespace {
+
+void DrawLibrary(AppState& app) {
+  if (ImGui::BeginTable("##library", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("Headline", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Words", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("Reading time", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < app.library.size(); ++i) {
+      const LibraryEntry& e = app.library[i];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::PushID(int(i));
+      const std::string headline = lectern::ToValidUtf8(e.loaded.doc.Headline());
+      if (ImGui::Selectable(headline.c_str(), app.open == int(i), ImGuiSelectableFlags_SpanAllColumns)) {
+        OpenArticle(app, int(i));
+        app.show_library = false;
+      }
+      RecordTarget(app, "library." + e.loaded.doc.id);
+      ImGui::PopID();
+      ImGui::TableNextColumn();
+      ImGui::Text("%u", e.words);
+      ImGui::TableNextColumn();
+      ImGui::Text("%d min", e.minutes);
+    }
+    ImGui::EndTable();
+  }
+}
+
+void DrawMenuBar(AppState& app) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  ImGui::PushFont(app.fonts.sans_bold, 0.0f);
+  ImGui::TextUnformatted("Lectern");
+  ImGui::PopFont();
+  if (app.library.size() > 1) {
+    const bool open = ImGui::BeginMenu("Library");
+    RecordTarget(app, "menu.library");
+    if (open) {
+      DrawLibrary(app);
+      ImGui::EndMenu();
+    }
+  }
+  const bool reading = ImGui::BeginMenu("Reading");
+  RecordTarget(app, "menu.reading");
+  if (reading) {
+    DrawReadingControls(app);
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+void DrawNotices(AppState& app) {
+  app.notices.erase(std::remove_if(app.notices.begin(), app.notices.end(),
+                                   [&](const Notice& n) { return n.expires > 0 && n.expires < app.now; }),
+                    app.notices.end());
+  if (app.notices.empty()) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float w = std::min(560.0f, vp->WorkSize.x - 24);
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + (vp->WorkSize.x - w) * 0.5f, vp->WorkPos.y + vp->WorkSize.y - 12),
+                          ImGuiCond_Always, ImVec2(0, 1));
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImGui::SetNextWindowBgAlpha(0.97f);
+  ImGui::Begin("##notices", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+  for (size_t i = 0; i < app.notices.size(); ++i) {
+    ImGui::PushID(int(i));
+    const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+    ImGui::PushTextWrapPos(right - 30);
+    ImGui::TextWrapped("%s", app.notices[i].text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(right - 22);
+    if (ImGui::SmallButton("\xC3\x97")) {  // ×
+      app.notices.erase(app.notices.begin() + long(i));
+      ImGui::PopID();
+      break;
+    }
+    ImGui::PopID();
+  }
+  ImGui::End();
+}
+
+}  // namespace
+
+bool DrawApp(AppState& app, const platform::FrameInfo& frame) {
+  app.now = frame.time;
+  app.targets.clear();
+  bool animating = false;
+  HandleGlobalShortcuts(app);
+  DrawMenuBar(app);
+
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  ImGui::Begin("Article", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PopStyleVar(2);
+  animating |= DrawArticleContents(app.article, app);
+  ImGui::End();
+
+  if (app.show_library) {
+    ImGui::SetNextWindowSize(ImVec2(640, 360), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("Library", &app.show_library)) DrawLibrary(app);
+    ImGui::End();
+  }
+  DrawNotices(app);
+  if (!app.notices.empty()) {
+    // Keep ticking only so a timed notice can disappear on time.
+    for (const Notice& n : app.notices)
+      if (n.expires > 0) platform::RequestFrames(std::max(0.05, n.expires - app.now));
+  }
+  if (!app.first_frame_reported && frame.frame >= 2) {
+    app.first_frame_reported = true;
+    platform::NotifyReady();
+  }
+  return animating;
+}
+
+// [SECTION] State query ----------------------------------------------------------------------------
+
+std::string StateJson(const AppState& app) {
+  lectern::JsonWriter w;
+  const LibraryEntry* e = app.Open();
+  const ImGuiIO& io = ImGui::GetIO();
+  w.BeginObject();
+  w.Key("article");
+  if (e) w.String(e->loaded.doc.id); else w.Null();
+  w.Key("title");
+  if (e) w.String(e->loaded.doc.Headline()); else w.Null();
+  w.Key("paragraphs");
+  w.Int(e ? int64_t(e->loaded.doc.paragraphs.size()) : 0);
+  w.Key("words");
+  w.Int(e ? e->words : 0);
+  w.Key("library");
+  w.BeginArray();
+  for (const LibraryEntry& l : app.library) {
+    w.BeginObject();
+    w.Key("id");
+    w.String(l.loaded.doc.id);
+    w.Key("title");
+    w.String(l.loaded.doc.Headline());
+    w.Key("words");
+    w.Int(l.words);
+    w.Key("minutes");
+    w.Int(l.minutes);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("frames");
+  w.Int(platform::FramesRendered());
+  w.Key("scroll");
+  w.Number(std::round(app.article.scroll * 10) / 10);
+  w.Key("scrollTarget");
+  w.Number(std::round(app.article.scroll_target * 10) / 10);
+  w.Key("scrollMax");
+  w.Number(std::round(std::max(0.0f, app.article.layout.height - app.article.view_height) * 10) / 10);
+  const ReadingPosition pos = CurrentReadingPosition(app.article);
+  w.Key("paragraph");
+  w.Int(pos.paragraph);
+  w.Key("lines");
+  w.Int(int64_t(app.article.layout.lines.size()));
+  w.Key("charsPerLine");
+  w.Number(std::round(app.article.chars_per_line * 10) / 10);
+  w.Key("textSize");
+  w.Number(app.settings.text_size);
+  w.Key("theme");
+  w.String(ThemeName(app.settings.theme));
+  w.Key("serif");
+  w.Bool(app.settings.serif);
+  w.Key("display");
+  w.BeginObject();
+  w.Key("width");
+  w.Number(io.DisplaySize.x);
+  w.Key("height");
+  w.Number(io.DisplaySize.y);
+  w.Key("scale");
+  w.Number(io.DisplayFramebufferScale.x);
+  w.Key("fontDensity");  // the pixel density glyphs are rasterised at (crisp HiDPI text)
+  w.Number(ImGui::GetIO().Fonts->Fonts.empty() ? 0 : ImGui::GetFont()->CurrentRasterizerDensity);
+  w.EndObject();
+  w.Key("targets");
+  w.BeginObject();
+  for (const UiTarget& t : app.targets) {
+    w.Key(t.name);
+    w.BeginArray();
+    w.Number(std::round(t.x));
+    w.Number(std::round(t.y));
+    w.Number(std::round(t.w));
+    w.Number(std::round(t.h));
+    w.EndArray();
+  }
+  w.EndObject();
+  w.Key("selection");
+  w.String(app.article.HasSelection() ? lectern::CopyText(app.article.layout, app.OpenDocument()->bytes,
+                                                          {app.article.SelectionBegin(), app.article.SelectionEnd()})
+                                      : std::string());
+  w.Key("find");
+  w.BeginObject();
+  w.Key("query");
+  w.String(app.article.find_open ? app.article.find_query : std::string());
+  w.Key("matches");
+  w.Int(int64_t(app.article.find_matches.size()));
+  w.Key("current");
+  w.Int(app.article.find_current + 1);
+  w.EndObject();
+  w.Key("notices");
+  w.BeginArray();
+  for (const Notice& n : app.notices) w.String(n.text);
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
+}

@@ -1,0 +1,74 @@
+// app.h — Lectern's one application state and its frame function.
+//
+//   AppState app;
+//   LoadLibrary(app, "/seeds");          // every packaged article, loaded (not yet analysed)
+//   OpenArticle(app, 0);                 // analyses on first open, then cached
+//   bool animating = DrawApp(app, frame_info);
+//
+// AppState owns the documents, their analyses, the shared selection and the settings; each
+// window keeps only its UI state (a *View struct) and reads the model every frame.
+#pragma once
+
+#include "article_window.h"
+#include "document.h"
+#include "fonts.h"
+#include "theme.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace platform { struct FrameInfo; }
+
+struct LibraryEntry {
+  std::string path;                // where it was loaded from (the packaged seeds/)
+  lectern::LoadResult loaded;      // the document, or why it could not be loaded
+  uint32_t words = 0;
+  int minutes = 0;                 // reading time at 230 words a minute, at least 1
+};
+
+struct Settings {
+  Theme theme = Theme::Light;
+  bool serif = true;               // reading face: Noto Serif, or Noto Sans
+  float text_size = 20.0f;         // body text size in CSS pixels
+  int width = 1;                   // measure: 0 narrow, 1 standard, 2 wide
+};
+
+struct Notice {
+  std::string text;
+  double expires = 0;              // seconds (app time); 0 = until dismissed
+};
+
+// A named on-screen rectangle of the last frame, reported to the page so browser tests can click
+// real widgets with real mouse events ("menu.reading", "article.find", "map.node.<id>").
+struct UiTarget {
+  std::string name;
+  float x, y, w, h;                // CSS pixels
+};
+
+struct AppState {
+  Fonts fonts;
+  Settings settings;
+  std::vector<LibraryEntry> library;
+  int open = -1;                   // index into library of the open article, -1 none
+  ArticleView article;
+  bool show_library = false;
+  std::vector<Notice> notices;
+  double now = 0;                  // seconds since start (from the platform, per frame)
+  bool first_frame_reported = false;
+  std::vector<UiTarget> targets;   // rebuilt every frame
+
+  const LibraryEntry* Open() const { return open >= 0 ? &library[size_t(open)] : nullptr; }
+  const lectern::Document* OpenDocument() const { return open >= 0 ? &library[size_t(open)].loaded.doc : nullptr; }
+};
+
+void LoadLibrary(AppState& app, const char* dir);
+void OpenArticle(AppState& app, int index);
+int FindArticle(const AppState& app, std::string_view id);  // by document id; -1 if none
+void AddNotice(AppState& app, std::string text, double seconds = 8.0);
+void RecordTarget(AppState& app, std::string name);  // the last ImGui item's rectangle
+
+void InitApp(AppState& app);     // after ImGui exists: fonts, theme, saved settings
+bool DrawApp(AppState& app, const platform::FrameInfo& frame);
+std::string StateJson(const AppState& app);
+void SaveSettings(const AppState& app);

@@ -1,0 +1,523 @@
+// article_window.cpp — the Article window (see article_window.h).
+//
+// [SECTION] Geometry and layout cache
+// [SECTION] Scrolling (wheel, keys, touch, fling, reveal)
+// [SECTION] Selection and copy
+// [SECTION] Find
+// [SECTION] Drawing
+// [SECTION] Reading position
+#include "article_window.h"
+
+#include "app.h"
+#include "platform.h"
+#include "text_search.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+using lectern::Span;
+
+namespace {
+
+constexpr int kBody = 0, kHeadline = 1;
+constexpr float kLineHeight = 1.62f;       // body line height, in ems (Firefox Reader: 1.6)
+constexpr float kHeadlineScale = 1.75f;
+constexpr float kHeadlineLineHeight = 1.22f;
+constexpr float kParagraphGap = 0.9f;      // ems between paragraphs
+constexpr float kTopPad = 1.6f, kBottomPad = 4.0f;  // ems above the headline / below the end
+// Measure: characters a line for narrow / standard / wide (typographers' 45–75, ideal ~66).
+// The column width is set from the face's average advance over running English text.
+constexpr float kMeasureChars[3] = {58.0f, 70.0f, 84.0f};
+constexpr const char kMeasureSample[] =
+    "When the ministers met on Monday, they agreed to work together on trade, energy and "
+    "security, and said that the talks would continue in the spring.";
+constexpr float kMetaScale = 0.8f;
+
+struct Geometry {
+  ImFont* body_font;
+  ImFont* head_font;
+  float size, head_size, line_h, head_line_h, meta_h;
+  float column_w, column_x;
+  float top_pad, bottom_pad;
+};
+
+Geometry ComputeGeometry(const AppState& app, float avail_w) {
+  Geometry g;
+  const Settings& s = app.settings;
+  g.body_font = app.fonts.Body(s.serif);
+  g.head_font = app.fonts.Headline(s.serif);
+  g.size = s.text_size;
+  g.head_size = std::round(s.text_size * kHeadlineScale);
+  g.line_h = std::round(g.size * kLineHeight);
+  g.head_line_h = std::round(g.head_size * kHeadlineLineHeight);
+  g.meta_h = std::round(g.size * kMetaScale * 1.5f);
+  const float margin = std::max(12.0f, std::min(avail_w * 0.06f, 48.0f));
+  const float avg_advance = MeasureText(g.body_font, g.size, kMeasureSample) /
+                            float(lectern::CountCodePoints(kMeasureSample));
+  g.column_w = std::floor(std::min(avail_w - 2 * margin, avg_advance * kMeasureChars[std::clamp(s.width, 0, 2)]));
+  g.column_w = std::max(g.column_w, 40.0f);
+  g.column_x = std::floor((avail_w - g.column_w) * 0.5f);
+  g.top_pad = g.size * kTopPad;
+  g.bottom_pad = g.size * kBottomPad;
+  return g;
+}
+
+lectern::TextMeasure MakeMeasure(const Geometry& g) {
+  return [body = g.body_font, head = g.head_font, size = g.size, head_size = g.head_size](
+             int style, std::string_view text) {
+    return style == kHeadline ? MeasureText(head, head_size, text) : MeasureText(body, size, text);
+  };
+}
+
+// [SECTION] Geometry and layout cache -------------------------------------------------------------
+
+// The bytes as drawn: same length (so every offset still holds), soft breaks and tabs as
+// spaces, and each invalid UTF-8 byte as DEL (0x7F). ImGui's decoder would swallow the bytes
+// after an invalid lead byte; DEL is one byte, not in the font, so ImGui draws the font's
+// fallback glyph for it, which is U+FFFD — exactly one replacement mark per bad byte.
+std::string DisplayText(const lectern::Document& doc) {
+  std::string out = doc.bytes;
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
+  for (uint32_t bad : doc.invalid_utf8) out[bad] = '\x7F';
+  return out;
+}
+
+void EnsureLayout(ArticleView& v, const lectern::Document& doc, const AppState& app, const Geometry& g) {
+  if (v.layout_doc == doc.id + doc.name && v.layout_width == g.column_w && v.layout_size == g.size &&
+      v.layout_serif == app.settings.serif)
+    return;
+  if (v.layout_doc != doc.id + doc.name) v.display_text = DisplayText(doc);
+  std::vector<lectern::LayoutBlock> blocks;
+  blocks.push_back({doc.headline, kHeadline, g.head_line_h, 0});
+  const float gap = std::round(g.size * kParagraphGap);
+  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    // The first paragraph leaves room for the meta line ("431 words · 2 min read").
+    const float before = i == 0 ? g.meta_h + 2 * gap : gap;
+    blocks.push_back({doc.paragraphs[i], kBody, g.line_h, before});
+  }
+  // Keep the reader's place across a re-layout (resize, text size): same paragraph, same share.
+  ReadingPosition keep = CurrentReadingPosition(v);
+  const bool had_layout = !v.layout.lines.empty() && v.layout_doc == doc.id + doc.name;
+  v.layout = lectern::LayoutBlocks(v.display_text, blocks, g.column_w, MakeMeasure(g));
+  v.layout_doc = doc.id + doc.name;
+  v.layout_width = g.column_w;
+  v.layout_size = g.size;
+  v.layout_serif = app.settings.serif;
+
+  // Average characters on lines that are not the last of their paragraph.
+  double chars = 0;
+  int full = 0;
+  for (size_t i = 0; i + 1 < v.layout.lines.size(); ++i) {
+    const auto& l = v.layout.lines[i];
+    if (l.block == 0 || v.layout.lines[i + 1].block != l.block) continue;
+    chars += double(lectern::CountCodePoints(std::string_view(v.display_text).substr(l.span.begin, l.span.size())));
+    ++full;
+  }
+  v.chars_per_line = full ? float(chars / full) : 0.0f;
+  if (had_layout) ScrollToReadingPosition(v, keep);
+}
+
+float MaxScroll(const ArticleView& v, const Geometry& g) {
+  return std::max(0.0f, g.top_pad + v.layout.height + g.bottom_pad - v.view_height);
+}
+
+// [SECTION] Scrolling -----------------------------------------------------------------------------
+
+bool UpdateScroll(ArticleView& v, const Geometry& g, float dt, bool hovered, bool focused) {
+  ImGuiIO& io = ImGui::GetIO();
+  const float max_scroll = MaxScroll(v, g);
+  const float page = std::max(v.view_height - 2 * g.line_h, g.line_h);
+
+  if (hovered && io.MouseWheel != 0.0f && !io.KeyCtrl) {
+    // One wheel notch (SDL reports 1.0 per 100 CSS px of deltaY) moves about three lines.
+    v.scroll_target -= io.MouseWheel * g.line_h * 3.0f;
+    v.fling_velocity = 0;
+  }
+  if (focused && !io.WantTextInput) {
+    auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(k, true); };
+    if (pressed(ImGuiKey_DownArrow)) v.scroll_target += g.line_h * 2;
+    if (pressed(ImGuiKey_UpArrow)) v.scroll_target -= g.line_h * 2;
+    if (pressed(ImGuiKey_PageDown) || (pressed(ImGuiKey_Space) && !io.KeyShift)) v.scroll_target += page;
+    if (pressed(ImGuiKey_PageUp) || (pressed(ImGuiKey_Space) && io.KeyShift)) v.scroll_target -= page;
+    if (pressed(ImGuiKey_Home)) v.scroll_target = 0;
+    if (pressed(ImGuiKey_End)) v.scroll_target = max_scroll;
+  }
+  if (v.fling_velocity != 0.0f) {
+    v.scroll_target += v.fling_velocity * dt;
+    v.fling_velocity *= std::exp(-dt * 3.5f);
+    if (std::fabs(v.fling_velocity) < 20.0f) v.fling_velocity = 0;
+  }
+  v.scroll_target = std::clamp(v.scroll_target, 0.0f, max_scroll);
+  if (v.touch_dragging) {
+    v.scroll = v.scroll_target;  // the finger moves the text directly
+  } else {
+    const float diff = v.scroll_target - v.scroll;
+    if (std::fabs(diff) < 0.5f) {
+      v.scroll = v.scroll_target;
+    } else {
+      v.scroll += diff * (1.0f - std::exp(-dt * 16.0f));
+    }
+  }
+  v.scroll = std::clamp(v.scroll, 0.0f, max_scroll);
+  return v.scroll != v.scroll_target || v.fling_velocity != 0.0f;
+}
+
+void ApplyReveal(ArticleView& v, const Geometry& g) {
+  if (!v.reveal_pending || v.layout.lines.empty()) return;
+  v.reveal_pending = false;
+  const size_t line = lectern::LineOfOffset(v.layout, v.reveal.begin);
+  const float y = g.top_pad + v.layout.lines[line].y;
+  // Leave it a third of the way down the view, where the eye looks first.
+  const float top = v.scroll, bottom = v.scroll + v.view_height;
+  if (y < top + g.line_h || y + g.line_h > bottom - g.line_h) v.scroll_target = y - v.view_height * 0.3f;
+  v.scroll_target = std::clamp(v.scroll_target, 0.0f, MaxScroll(v, g));
+  v.fling_velocity = 0;
+  v.reveal_flash = 1.4f;
+}
+
+// [SECTION] Selection and copy ---------------------------------------------------------------------
+
+Span BlockAt(const lectern::TextLayout& layout, uint32_t offset) {
+  for (const auto& b : layout.blocks)
+    if (offset >= b.span.begin && offset <= b.span.end) return b.span;
+  return Span{offset, offset};
+}
+
+void CopySelection(const ArticleView& v, const lectern::Document& doc) {
+  if (!v.HasSelection()) return;
+  platform::SetClipboardText(lectern::CopyText(v.layout, doc.bytes, Span{v.SelectionBegin(), v.SelectionEnd()}));
+}
+
+void SelectAll(ArticleView& v, const lectern::Document& doc) {
+  v.anchor = doc.headline.begin;
+  v.caret = doc.paragraphs.empty() ? doc.headline.end : doc.paragraphs.back().end;
+}
+
+// [SECTION] Find ----------------------------------------------------------------------------------
+
+std::vector<Span> SearchRanges(const lectern::Document& doc) {
+  std::vector<Span> r{doc.headline};
+  r.insert(r.end(), doc.paragraphs.begin(), doc.paragraphs.end());
+  return r;
+}
+
+void UpdateFindMatches(ArticleView& v, const lectern::Document& doc, const Geometry& g) {
+  if (v.find_done_for == v.find_query) return;
+  v.find_done_for = v.find_query;
+  v.find_matches = lectern::FindAll(doc.bytes, SearchRanges(doc), v.find_query);
+  v.find_current = -1;
+  if (v.find_matches.empty()) return;
+  // Start at the first match at or below the top of the view, as browsers do.
+  size_t top_line = lectern::VisibleLines(v.layout, v.scroll - g.top_pad, v.scroll - g.top_pad + 1).first;
+  uint32_t top_offset = top_line < v.layout.lines.size() ? v.layout.lines[top_line].span.begin : 0;
+  v.find_current = 0;
+  for (size_t i = 0; i < v.find_matches.size(); ++i) {
+    if (v.find_matches[i].begin >= top_offset) {
+      v.find_current = int(i);
+      break;
+    }
+  }
+  RevealSpan(v, v.find_matches[size_t(v.find_current)]);
+}
+
+void StepFind(ArticleView& v, int dir) {
+  if (v.find_matches.empty()) return;
+  const int n = int(v.find_matches.size());
+  v.find_current = ((v.find_current < 0 ? 0 : v.find_current + dir) % n + n) % n;
+  RevealSpan(v, v.find_matches[size_t(v.find_current)]);
+}
+
+void DrawFindBar(ArticleView& v, AppState& app) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::SetNextItemWidth(std::min(260.0f, ImGui::GetContentRegionAvail().x * 0.45f));
+  if (v.find_focus) {
+    ImGui::SetKeyboardFocusHere();
+    v.find_focus = false;
+  }
+  const bool enter = ImGui::InputTextWithHint("##find", "Find in article", &v.find_query,
+                                              ImGuiInputTextFlags_EnterReturnsTrue |
+                                                  ImGuiInputTextFlags_AutoSelectAll);
+  RecordTarget(app, "find.input");
+  if (enter) {
+    StepFind(v, ImGui::GetIO().KeyShift ? -1 : +1);
+    ImGui::SetKeyboardFocusHere(-1);  // keep typing / pressing Enter in the box
+  }
+  const bool box_active = ImGui::IsItemActive();
+  if (box_active && ImGui::IsKeyPressed(ImGuiKey_Escape)) v.find_open = false;
+  ImGui::SameLine();
+  char count[48];
+  if (v.find_query.empty()) {
+    count[0] = 0;
+  } else if (v.find_matches.empty()) {
+    std::snprintf(count, sizeof count, "No matches");
+  } else {
+    std::snprintf(count, sizeof count, "%d of %d", v.find_current + 1, int(v.find_matches.size()));
+  }
+  ImGui::TextDisabled("%s", count);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(v.find_matches.empty());
+  if (ImGui::SmallButton("Previous")) StepFind(v, -1);
+  RecordTarget(app, "find.previous");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Next")) StepFind(v, +1);
+  RecordTarget(app, "find.next");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Close")) v.find_open = false;
+  RecordTarget(app, "find.close");
+}
+
+// [SECTION] Drawing -------------------------------------------------------------------------------
+
+// Fills the part of `range` that lies on `line` (x relative to the column, y of the line box).
+void FillRangeOnLine(ImDrawList* dl, const ArticleView& v, size_t li, Span range, ImVec2 origin,
+                     const Geometry& g, ImU32 col, float rounding = 3.0f) {
+  const auto& l = v.layout.lines[li];
+  if (range.end <= l.span.begin || range.begin >= l.span.end) {
+    // A selection that runs through this line's trailing space still reads as continuous.
+    if (!(range.begin <= l.span.end && range.end > l.span.end)) return;
+  }
+  const auto measure = MakeMeasure(g);
+  const float x0 = lectern::XOfOffset(v.layout, v.display_text, li, std::max(range.begin, l.span.begin), measure);
+  float x1 = lectern::XOfOffset(v.layout, v.display_text, li, std::min(range.end, l.span.end), measure);
+  if (range.end > l.span.end) x1 += MeasureText(g.body_font, g.size, " ") * 0.5f;
+  if (x1 <= x0) return;
+  const float pad = (l.height - (l.block == 0 ? g.head_size : g.size)) * 0.2f;
+  dl->AddRectFilled(ImVec2(origin.x + x0 - 1, origin.y + l.y + pad),
+                    ImVec2(origin.x + x1 + 1, origin.y + l.y + l.height - pad), col, rounding);
+}
+
+std::string MetaLine(const LibraryEntry& e) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%u words \xC2\xB7 %d min read", e.words, e.minutes);
+  return buf;
+}
+
+}  // namespace
+
+// [SECTION] Reading position ----------------------------------------------------------------------
+
+ReadingPosition CurrentReadingPosition(const ArticleView& v) {
+  ReadingPosition pos;
+  if (v.layout.lines.empty()) return pos;
+  // Layout y of the top of the view (the headline starts at top padding, about 1.6 em).
+  const float y = v.scroll - v.layout_size * kTopPad;
+  for (size_t b = v.layout.blocks.size(); b-- > 0;) {
+    const auto first = v.layout.block_first_line[b];
+    if (first >= v.layout.lines.size()) continue;
+    const float top = v.layout.lines[first].y;
+    if (y >= top || b == 0) {
+      const size_t next = b + 1 < v.layout.blocks.size() ? v.layout.block_first_line[b + 1] : v.layout.lines.size();
+      const float bottom = v.layout.lines[next - 1].y + v.layout.lines[next - 1].height;
+      pos.paragraph = int(b) - 1;
+      pos.fraction = bottom > top ? std::clamp((y - top) / (bottom - top), 0.0f, 1.0f) : 0.0f;
+      return pos;
+    }
+  }
+  return pos;
+}
+
+void ScrollToReadingPosition(ArticleView& v, ReadingPosition pos) {
+  if (v.layout.lines.empty()) return;
+  const size_t b = size_t(std::clamp(pos.paragraph + 1, 0, int(v.layout.blocks.size()) - 1));
+  const auto first = v.layout.block_first_line[b];
+  const size_t next = b + 1 < v.layout.blocks.size() ? v.layout.block_first_line[b + 1] : v.layout.lines.size();
+  const float top = v.layout.lines[first].y;
+  const float bottom = v.layout.lines[next - 1].y + v.layout.lines[next - 1].height;
+  v.scroll = v.scroll_target = b == 0 && pos.fraction <= 0 ? 0.0f
+                                                           : v.layout_size * kTopPad + top + pos.fraction * (bottom - top);
+  v.fling_velocity = 0;
+}
+
+void RevealSpan(ArticleView& v, Span span) {
+  v.reveal = span;
+  v.reveal_pending = true;
+}
+
+bool DrawArticleContents(ArticleView& v, AppState& app) {
+  ImGuiIO& io = ImGui::GetIO();
+  const LibraryEntry* entry = app.Open();
+  if (!entry) {
+    ImGui::TextDisabled("No article is open.");
+    return false;
+  }
+  if (!entry->loaded.ok()) {
+    ImGui::TextWrapped("This article cannot be shown: %s", entry->loaded.message.c_str());
+    return false;
+  }
+  const lectern::Document& doc = entry->loaded.doc;
+  const Palette& pal = GetPalette(app.settings.theme);
+  const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+
+  // Toolbar: find, and the reading controls.
+  if (focused && (io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_F, false)) {
+    v.find_open = true;
+    v.find_focus = true;
+  }
+  if (v.find_open) {
+    DrawFindBar(v, app);
+  } else {
+    if (ImGui::SmallButton("Find")) {
+      v.find_open = true;
+      v.find_focus = true;
+    }
+    ImGui::SetItemTooltip("Find in the article (Ctrl+F)");
+    RecordTarget(app, "article.find");
+    if (v.HasSelection()) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Copy")) CopySelection(v, doc);
+      ImGui::SetItemTooltip("Copy the selected text (Ctrl+C)");
+      RecordTarget(app, "article.copy");
+    }
+  }
+
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.page));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImGui::SetNextWindowScroll(ImVec2(0, v.scroll));
+  ImGui::BeginChild("##article_text", avail, ImGuiChildFlags_None,
+                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysVerticalScrollbar |
+                        ImGuiWindowFlags_NoNavInputs);
+  ImGui::PopStyleVar();
+  bool animating = false;
+
+  // The scrollbar may have been dragged: adopt its position.
+  if (std::fabs(ImGui::GetScrollY() - v.scroll) > 0.5f) {
+    v.scroll = v.scroll_target = ImGui::GetScrollY();
+    v.fling_velocity = 0;
+  }
+  const float text_w = ImGui::GetContentRegionAvail().x;
+  v.view_height = ImGui::GetWindowHeight();
+  const Geometry g = ComputeGeometry(app, text_w);
+  EnsureLayout(v, doc, app, g);
+  v.column_x = g.column_x;
+  if (v.find_open) UpdateFindMatches(v, doc, g);
+  if (!v.find_open && !v.find_matches.empty()) {
+    v.find_matches.clear();
+    v.find_done_for.clear();
+    v.find_current = -1;
+  }
+  ApplyReveal(v, g);
+
+  const bool hovered = ImGui::IsWindowHovered();
+  {
+    const ImVec2 p = ImGui::GetWindowPos();
+    app.targets.push_back({"article.text", p.x, p.y, ImGui::GetWindowWidth(), v.view_height});
+    app.targets.push_back({"article.column", p.x + g.column_x, p.y, g.column_w, v.view_height});
+  }
+  const float dt = std::min(io.DeltaTime, 0.1f);
+  const ImVec2 win_pos = ImGui::GetWindowPos();
+  // Text origin on screen for layout coordinates (x: column, y: layout 0 = below top padding).
+  const ImVec2 origin(win_pos.x + g.column_x, win_pos.y + g.top_pad - v.scroll);
+  const auto measure = MakeMeasure(g);
+
+  // Mouse: select with drag / double-click (word) / triple-click (paragraph) / shift-click;
+  // a touch drag scrolls instead, and a flick keeps it gliding.
+  const bool touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    const uint32_t at = lectern::HitTest(v.layout, v.display_text, io.MousePos.x - origin.x,
+                                         io.MousePos.y - origin.y, measure);
+    if (touch) {
+      v.touch_dragging = true;
+      v.fling_velocity = 0;
+    } else if (io.MouseClickedCount[0] == 2) {
+      Span w = lectern::WordAt(doc.bytes, at);
+      v.anchor = w.begin;
+      v.caret = w.end;
+    } else if (io.MouseClickedCount[0] >= 3) {
+      Span p = BlockAt(v.layout, at);
+      v.anchor = p.begin;
+      v.caret = p.end;
+    } else {
+      if (!io.KeyShift) v.anchor = at;
+      v.caret = at;
+      v.selecting = true;
+    }
+  }
+  if (v.touch_dragging) {
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      v.scroll_target -= io.MouseDelta.y;
+      if (dt > 0) v.fling_velocity = 0.7f * v.fling_velocity + 0.3f * (-io.MouseDelta.y / dt);
+    } else {
+      v.touch_dragging = false;
+      if (std::fabs(v.fling_velocity) < 150.0f) v.fling_velocity = 0;
+    }
+  } else {
+    if (v.selecting && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      v.caret = lectern::HitTest(v.layout, v.display_text, io.MousePos.x - origin.x, io.MousePos.y - origin.y, measure);
+      // Dragging past the top or bottom edge scrolls, faster the further out.
+      const float top = win_pos.y, bottom = win_pos.y + v.view_height;
+      if (io.MousePos.y < top) v.scroll_target -= (top - io.MousePos.y) * 8.0f * dt + 1.0f;
+      if (io.MousePos.y > bottom) v.scroll_target += (io.MousePos.y - bottom) * 8.0f * dt + 1.0f;
+      animating |= io.MousePos.y < top || io.MousePos.y > bottom;
+    }
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) v.selecting = false;
+  }
+  if (hovered && !touch) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+
+  // Keyboard: copy, select all, leave.
+  if (focused && !io.WantTextInput) {
+    const bool mod = io.KeyCtrl || io.KeySuper;
+    if (mod && ImGui::IsKeyPressed(ImGuiKey_C, false)) CopySelection(v, doc);
+    if (mod && ImGui::IsKeyPressed(ImGuiKey_A, false)) SelectAll(v, doc);
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+      if (v.find_open) {
+        v.find_open = false;
+      } else {
+        v.anchor = v.caret;
+      }
+    }
+    if (v.find_open && ImGui::IsKeyPressed(ImGuiKey_F3, false)) StepFind(v, io.KeyShift ? -1 : 1);
+  }
+
+  animating |= UpdateScroll(v, g, dt, hovered, focused && !io.WantTextInput);
+  ImGui::SetCursorPosY(g.top_pad + v.layout.height + g.bottom_pad);
+  ImGui::Dummy(ImVec2(1, 0));  // gives the child its scrollable height
+
+  // Draw only the visible lines (plus one above and below for partially visible ones).
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float y0 = v.scroll - g.top_pad, y1 = y0 + v.view_height;
+  const lectern::LineRange vis = lectern::VisibleLines(v.layout, y0, y1);
+  const Span sel{v.SelectionBegin(), v.SelectionEnd()};
+  const float flash = std::clamp(v.reveal_flash / 1.4f, 0.0f, 1.0f);
+  for (size_t li = vis.first; li < vis.last; ++li) {
+    const auto& l = v.layout.lines[li];
+    for (size_t m = 0; m < v.find_matches.size(); ++m) {
+      const Span f = v.find_matches[m];
+      if (f.end <= l.span.begin || f.begin >= l.span.end) continue;
+      FillRangeOnLine(dl, v, li, f, origin, g, int(m) == v.find_current ? pal.find_current : pal.find);
+    }
+    if (flash > 0 && v.reveal.Overlaps(l.span))
+      FillRangeOnLine(dl, v, li, v.reveal, origin, g, (pal.focus & 0x00FFFFFF) | (ImU32(flash * 110) << 24));
+    if (!sel.empty()) FillRangeOnLine(dl, v, li, sel, origin, g, pal.selection, 0.0f);
+
+    const bool head = l.block == 0;
+    ImFont* font = head ? g.head_font : g.body_font;
+    const float size = head ? g.head_size : g.size;
+    const float baseline_pad = std::floor((l.height - size) * 0.5f);
+    const char* begin = v.display_text.data() + l.span.begin;
+    dl->AddText(font, size, ImVec2(origin.x, origin.y + l.y + baseline_pad), head ? pal.heading : pal.text,
+                begin, begin + l.span.size());
+  }
+  // The meta line under the headline.
+  if (!doc.paragraphs.empty() && v.layout.block_first_line.size() > 1) {
+    const auto& first_body = v.layout.lines[v.layout.block_first_line[1]];
+    const float meta_y = origin.y + first_body.y - v.layout.blocks[1].space_before + std::round(g.size * kParagraphGap);
+    const std::string meta = MetaLine(*entry);
+    dl->AddText(app.fonts.sans, std::round(g.size * kMetaScale), ImVec2(origin.x, meta_y), pal.muted, meta.c_str());
+    const float rule_y = meta_y + g.meta_h + std::round(g.size * kParagraphGap * 0.5f);
+    dl->AddLine(ImVec2(origin.x, rule_y), ImVec2(origin.x + std::min(g.column_w, g.size * 4), rule_y), pal.rule, 2.0f);
+  }
+  if (v.reveal_flash > 0) {
+    v.reveal_flash -= dt;
+    animating = true;
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  return animating || v.selecting;
+}

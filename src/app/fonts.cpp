@@ -1,0 +1,50 @@
+// fonts.cpp — loading the packaged fonts (see fonts.h).
+#include "fonts.h"
+
+#include <cfloat>
+#include <cstdio>
+
+namespace {
+
+ImFont* LoadFace(const std::string& path, std::string& missing) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    missing += (missing.empty() ? "" : ", ") + path;
+    return nullptr;
+  }
+  std::fclose(f);
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;  // 1.92 places glyphs at sub-pixel positions itself; no need for 2x atlas
+  cfg.PixelSnapH = false;
+  // A negative size asks ImGui to map the em square to pixels, as CSS does, so "20 px" text
+  // here is the same size as `font-size: 20px` in a browser (the default maps ascent+descent).
+  ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), -18.0f, &cfg);
+  if (!font) missing += (missing.empty() ? "" : ", ") + path + " (unreadable)";
+  return font;
+}
+
+}  // namespace
+
+std::string LoadFonts(Fonts& fonts, const char* dir) {
+  std::string missing;
+  const std::string d = dir;
+  // The UI face first: ImGui uses the first font added as its default.
+  fonts.sans = LoadFace(d + "/NotoSans-Regular.ttf", missing);
+  fonts.sans_bold = LoadFace(d + "/NotoSans-Bold.ttf", missing);
+  fonts.serif = LoadFace(d + "/NotoSerif-Regular.ttf", missing);
+  fonts.serif_bold = LoadFace(d + "/NotoSerif-Bold.ttf", missing);
+
+  ImFont* any = fonts.sans ? fonts.sans : fonts.serif ? fonts.serif : fonts.sans_bold ? fonts.sans_bold : fonts.serif_bold;
+  if (!any) any = ImGui::GetIO().Fonts->AddFontDefault();
+  if (!fonts.sans) fonts.sans = any;
+  if (!fonts.serif) fonts.serif = fonts.sans;
+  if (!fonts.sans_bold) fonts.sans_bold = fonts.sans;
+  if (!fonts.serif_bold) fonts.serif_bold = fonts.sans_bold;
+  ImGui::GetIO().FontDefault = fonts.sans;
+  return missing.empty() ? std::string() : "Missing font files: " + missing + ". Text uses a fallback face.";
+}
+
+float MeasureText(ImFont* font, float size, std::string_view text) {
+  if (text.empty()) return 0.0f;
+  return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+}

@@ -1,0 +1,66 @@
+// platform.h — the one narrow interface between Lectern's app and the browser.
+//
+//   platform::App app;
+//   app.init = [&] { LoadFonts(); };                  // after the GL context and ImGui exist
+//   app.frame = [&](const platform::FrameInfo& f) { return DrawApp(state, f); };
+//   app.state_json = [&] { return StateJson(state); }; // window.lecternState()
+//   app.hash_changed = [&](std::string_view h) { ApplyLink(state, h); };
+//   return platform::Run("Lectern", app);             // owns the main loop; never returns on web
+//
+// The platform owns the loop: it polls input, starts the ImGui frame, calls `frame`, renders,
+// and — when nothing changes — stops rendering altogether (idle means idle: no frames, no CPU).
+// Input, a resize, a hash change or RequestFrames() wakes it. Exactly one implementation is
+// compiled per target (platform_web.cpp for Emscripten); `__EMSCRIPTEN__` appears nowhere else.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace platform {
+
+struct FrameInfo {
+  double time = 0;          // seconds since start
+  double delta = 0;         // seconds since the previous rendered frame
+  float device_pixel_ratio = 1;
+  int width = 0, height = 0;  // CSS pixels (ImGui's DisplaySize)
+  long frame = 0;           // frames rendered since start, this one included
+};
+
+struct App {
+  std::function<void()> init;                                  // fonts, style: once, before frame 1
+  std::function<bool(const FrameInfo&)> frame;                 // draw; true = animating, keep going
+  std::function<std::string()> state_json;                     // the page's lecternState()
+  std::function<void(std::string_view hash)> hash_changed;     // the reader edited the URL hash
+  std::function<void()> idle;                                  // called once when the loop sleeps
+};
+
+// Runs the main loop. On the web it returns immediately after handing the loop to the browser.
+int Run(const char* title, App app);
+
+// Keep rendering for at least `seconds` more (an animation, a smooth scroll, a layout settling).
+void RequestFrames(double seconds = 0);
+
+long FramesRendered();
+
+// [SECTION] Browser services ---------------------------------------------------------------------
+
+std::string UrlHash();                        // without the leading '#', decoded as UTF-8 bytes
+void ReplaceUrlHash(std::string_view hash);   // history.replaceState: no history entry, no event
+std::string PageUrl();                        // the full current URL (for "Copy link")
+
+// Clipboard writes need a recent user gesture in browsers; call this from the frame that handles
+// the click or key press (the browser's transient activation lasts long enough for that frame).
+void SetClipboardText(std::string_view text);
+bool CanShare();                              // navigator.share exists (phones, some desktops)
+void Share(std::string_view title, std::string_view text, std::string_view url);
+
+std::string LoadSetting(std::string_view key);  // localStorage; "" when absent or unavailable
+void SaveSetting(std::string_view key, std::string_view value);
+
+// Tells the page the app has drawn its first frame (the loading screen goes away).
+void NotifyReady();
+// A short message for the page to show outside the canvas (e.g. "a new version is ready").
+void ReportError(std::string_view message);
+
+}  // namespace platform

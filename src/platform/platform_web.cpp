@@ -1,0 +1,307 @@
+// platform_web.cpp — the browser implementation of platform.h (Emscripten + SDL2 + WebGL2).
+//
+// Owns: the SDL window on <canvas id="canvas">, the WebGL2 context, Dear ImGui's SDL2/OpenGL3
+// backends, the main loop (requestAnimationFrame through emscripten_set_main_loop), and every
+// call into JavaScript. This is the only file that includes Emscripten headers.
+//
+// [SECTION] Idle loop     — render only while something changes, then pause the browser loop
+// [SECTION] JavaScript    — URL hash, clipboard, share, storage, page notifications
+// [SECTION] Run           — SDL/GL/ImGui set-up
+#include "platform.h"
+
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace platform {
+namespace {
+
+struct Platform {
+  App app;
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  double start = 0;            // emscripten_get_now() at start, ms
+  double last_frame = 0;       // seconds
+  double awake_until = 0;      // seconds: keep rendering until then
+  long frames = 0;
+  bool paused = false;
+  bool initialised = false;
+  std::string clipboard;       // what we last copied (for ImGui's own paste)
+  std::string state;           // last lecternState() answer, kept alive for JS to read
+};
+
+Platform g;  // the one platform instance: the browser has one page, one canvas, one loop
+
+double Now() { return (emscripten_get_now() - g.start) / 1000.0; }
+
+// After input, keep rendering this long so ImGui can settle hover states, tooltips (their
+// delay is 0.4 s) and click feedback without the app having to ask.
+constexpr double kSettleSeconds = 0.6;
+
+void Wake(double seconds) {
+  g.awake_until = std::max(g.awake_until, Now() + seconds);
+  if (g.paused) {
+    g.paused = false;
+    emscripten_resume_main_loop();
+  }
+}
+
+// SDL calls this synchronously from its DOM event handlers, even while the loop is paused.
+int SDLCALL OnSdlEvent(void*, SDL_Event* event) {
+  // SDL_PollEvent pushes a sentinel into the queue on every call (SDL >= 2.0.18); it is not
+  // input, and waking on it would keep the loop running forever.
+  if (event->type == SDL_POLLSENTINEL) return 0;
+  Wake(kSettleSeconds);
+  return 0;
+}
+
+// [SECTION] Idle loop ----------------------------------------------------------------------------
+
+void Frame() {
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+
+  const double now = Now();
+  if (now > g.awake_until) {
+    // Nothing changed: stop the browser loop entirely until an event wakes us.
+    g.paused = true;
+    emscripten_pause_main_loop();
+    if (g.app.idle) g.app.idle();
+    return;
+  }
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+
+  FrameInfo info;
+  info.time = now;
+  info.delta = g.frames == 0 ? 0.0 : now - g.last_frame;
+  info.device_pixel_ratio = float(emscripten_get_device_pixel_ratio());
+  const ImGuiIO& io = ImGui::GetIO();
+  info.width = int(io.DisplaySize.x);
+  info.height = int(io.DisplaySize.y);
+  info.frame = ++g.frames;
+  g.last_frame = now;
+
+  const bool animating = g.app.frame ? g.app.frame(info) : false;
+  if (animating) g.awake_until = std::max(g.awake_until, now + 0.1);
+
+  ImGui::Render();
+  int fb_w = 0, fb_h = 0;
+  SDL_GL_GetDrawableSize(g.window, &fb_w, &fb_h);
+  glViewport(0, 0, fb_w, fb_h);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(g.window);
+}
+
+// [SECTION] JavaScript ---------------------------------------------------------------------------
+
+// clang-format off
+EM_JS(char*, JsUrlHash, (), {
+  var h = window.location.hash || "";
+  if (h.charAt(0) === "#") h = h.substring(1);
+  return allocateUTF8(h);
+});
+
+EM_JS(char*, JsPageUrl, (), {
+  var u = window.location.href;
+  return allocateUTF8(u);
+});
+
+EM_JS(void, JsReplaceUrlHash, (const char* hash), {
+  var h = UTF8ToString(hash);
+  var url = window.location.pathname + window.location.search + (h ? "#" + h : "");
+  try { window.history.replaceState(window.history.state, "", url); } catch (e) {}
+});
+
+// Clipboard: the async API where it is allowed, else a hidden textarea and execCommand('copy').
+EM_JS(void, JsSetClipboard, (const char* text), {
+  var t = UTF8ToString(text);
+  function fallback() {
+    var ta = document.createElement("textarea");
+    ta.value = t;
+    ta.setAttribute("readonly", "");
+    ta.style.position = "fixed";
+    ta.style.opacity = "0";
+    document.body.appendChild(ta);
+    ta.select();
+    try { document.execCommand("copy"); } catch (e) {}
+    document.body.removeChild(ta);
+    var c = document.getElementById("canvas");
+    if (c) c.focus();
+  }
+  window.lecternLastCopied = t;
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(t).catch(fallback);
+  } else {
+    fallback();
+  }
+});
+
+EM_JS(int, JsCanShare, (), { return (navigator.share ? 1 : 0); });
+
+EM_JS(void, JsShare, (const char* title, const char* text, const char* url), {
+  if (!navigator.share) return;
+  navigator.share({title: UTF8ToString(title), text: UTF8ToString(text), url: UTF8ToString(url)})
+      .catch(function() {});
+});
+
+EM_JS(char*, JsLoadSetting, (const char* key), {
+  var v = null;
+  try { v = window.localStorage.getItem("lectern." + UTF8ToString(key)); } catch (e) {}
+  v = v || "";
+  return allocateUTF8(v);
+});
+
+EM_JS(void, JsSaveSetting, (const char* key, const char* value), {
+  try { window.localStorage.setItem("lectern." + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+
+EM_JS(void, JsNotifyReady, (), {
+  if (typeof window.lecternReady === "function") window.lecternReady();
+});
+
+EM_JS(void, JsReportError, (const char* message), {
+  if (typeof window.lecternNotice === "function") window.lecternNotice(UTF8ToString(message));
+});
+
+// The page's test and integration hooks: window.lecternState() and wake-ups from page events.
+EM_JS(void, JsInstallPageHooks, (), {
+  window.lecternState = function() {
+    var p = Module["_lectern_state_json"]();
+    return JSON.parse(UTF8ToString(p));
+  };
+  window.addEventListener("hashchange", function() { Module["_lectern_hash_changed"](); });
+  document.addEventListener("visibilitychange", function() { Module["_lectern_wake"](); });
+  window.addEventListener("focus", function() { Module["_lectern_wake"](); });
+});
+// clang-format on
+
+std::string TakeJsString(char* p) {
+  std::string s = p ? p : "";
+  std::free(p);
+  return s;
+}
+
+void ImGuiSetClipboard(ImGuiContext*, const char* text) { SetClipboardText(text ? text : ""); }
+const char* ImGuiGetClipboard(ImGuiContext*) { return g.clipboard.c_str(); }
+
+}  // namespace
+
+// [SECTION] Public API -----------------------------------------------------------------------------
+
+void RequestFrames(double seconds) { Wake(std::max(seconds, 0.05)); }
+long FramesRendered() { return g.frames; }
+
+std::string UrlHash() { return TakeJsString(JsUrlHash()); }
+std::string PageUrl() { return TakeJsString(JsPageUrl()); }
+void ReplaceUrlHash(std::string_view hash) { JsReplaceUrlHash(std::string(hash).c_str()); }
+
+void SetClipboardText(std::string_view text) {
+  g.clipboard.assign(text);
+  JsSetClipboard(g.clipboard.c_str());
+}
+
+bool CanShare() { return JsCanShare() != 0; }
+void Share(std::string_view title, std::string_view text, std::string_view url) {
+  JsShare(std::string(title).c_str(), std::string(text).c_str(), std::string(url).c_str());
+}
+
+std::string LoadSetting(std::string_view key) {
+  return TakeJsString(JsLoadSetting(std::string(key).c_str()));
+}
+void SaveSetting(std::string_view key, std::string_view value) {
+  JsSaveSetting(std::string(key).c_str(), std::string(value).c_str());
+}
+
+void NotifyReady() { JsNotifyReady(); }
+void ReportError(std::string_view message) { JsReportError(std::string(message).c_str()); }
+
+// [SECTION] Run ----------------------------------------------------------------------------------
+
+int Run(const char* title, App app) {
+  g.app = std::move(app);
+  g.start = emscripten_get_now();
+
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+    ReportError(std::string("SDL could not start: ") + SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  // The canvas is sized by CSS (100% of the page); SDL follows it and sets the backing store to
+  // CSS size × devicePixelRatio (SDL_WINDOW_ALLOW_HIGHDPI), also when the ratio changes (zoom).
+  g.window = SDL_CreateWindow(title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
+                              SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!g.window) {
+    ReportError(std::string("Could not create the window: ") + SDL_GetError());
+    return 1;
+  }
+  g.gl = SDL_GL_CreateContext(g.window);
+  if (!g.gl) {
+    ReportError("This browser could not create a WebGL 2 context. Lectern needs WebGL 2.");
+    return 1;
+  }
+  SDL_GL_MakeCurrent(g.window, g.gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;                // no filesystem to keep imgui.ini in: the app persists
+  io.LogFilename = nullptr;                // its own layout through SaveSetting (localStorage)
+  io.ConfigInputTextCursorBlink = false;   // a blinking caret would keep an idle page rendering
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplSDL2_InitForOpenGL(g.window, g.gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  // SDL's clipboard is process-local under Emscripten; ImGui's copy goes to the real one.
+  ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
+  pio.Platform_SetClipboardTextFn = ImGuiSetClipboard;
+  pio.Platform_GetClipboardTextFn = ImGuiGetClipboard;
+
+  if (g.app.init) g.app.init();
+  g.initialised = true;
+
+  SDL_AddEventWatch(OnSdlEvent, nullptr);
+  JsInstallPageHooks();
+  Wake(1.0);
+  emscripten_set_main_loop(Frame, 0, false);
+  return 0;
+}
+
+}  // namespace platform
+
+// [SECTION] Exports for the page ------------------------------------------------------------------
+
+extern "C" {
+
+// window.lecternState(): the app's state as JSON. The string stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* lectern_state_json() {
+  platform::g.state = platform::g.app.state_json ? platform::g.app.state_json() : "{}";
+  return platform::g.state.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void lectern_wake() { platform::Wake(platform::kSettleSeconds); }
+
+EMSCRIPTEN_KEEPALIVE void lectern_hash_changed() {
+  if (platform::g.app.hash_changed) platform::g.app.hash_changed(platform::UrlHash());
+  platform::Wake(platform::kSettleSeconds);
+}
+}

@@ -1,0 +1,93 @@
+// Browser tests for the library (issue 2): every packaged file is an article in the list, files
+// that are not articles are refused with a clear message, and a broken encoding is repaired
+// visibly rather than dropped. Runs against build/web/fixtures/library-app (tools/test builds it).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, openApp, launchBrowser, clickTarget, waitForState, readArticleFile } from './harness.mjs';
+import { startStaticServer } from '../../tools/static_server.mjs';
+
+const FIXTURE = path.join(ROOT, 'build/web/fixtures/library-app');
+const SEEDS = path.join(ROOT, 'build/web/fixtures/library-seeds');
+let browser, server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startStaticServer(FIXTURE);
+});
+after(async () => {
+  await server.close();
+  await browser.close();
+});
+
+// What the library should hold, worked out from the files themselves.
+function expectedLibrary() {
+  const articles = [], refused = [];
+  for (const f of fs.readdirSync(SEEDS).filter((n) => !n.startsWith('.')).sort()) {
+    const bytes = fs.readFileSync(path.join(SEEDS, f));
+    if (bytes.length === 0 || bytes.toString('latin1').trim() === '' || bytes.includes(0)) refused.push(f);
+    else articles.push({ file: f, ...readArticleFile(path.join(SEEDS, f)) });
+  }
+  return { articles, refused };
+}
+
+test('every article file is listed with words and reading time; non-articles are refused with a message', async () => {
+  const app = await openApp({ browser, server, viewport: { width: 1280, height: 800 } });
+  try {
+    const s = await app.state();
+    const { articles, refused } = expectedLibrary();
+    assert.ok(articles.length >= 3, 'the fixture has several articles');
+    assert.equal(s.library.length, articles.length);
+    for (const a of articles) {
+      const entry = s.library.find((l) => l.title === a.headline.replace(/\uFFFD/g, '\uFFFD'));
+      assert.ok(entry || a.headline.includes('\uFFFD'), `"${a.headline}" is listed`);
+      if (entry) {
+        const words = a.paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
+        assert.equal(entry.words, words, `word count of ${a.file}`);
+        assert.equal(entry.minutes, Math.max(1, Math.round(words / 230)));
+      }
+    }
+    for (const f of refused) assert.ok(s.notices.some((n) => n.includes(f)), `a notice names ${f}: ${JSON.stringify(s.notices)}`);
+    assert.ok(s.notices.some((n) => /latin1-cafe\.txt.*not valid UTF-8/.test(n)), 'the Latin-1 article is reported');
+    app.assertNoConsoleErrors();
+  } finally {
+    await app.close();
+  }
+});
+
+test('opening another article from the Library menu with the mouse', async () => {
+  const app = await openApp({ browser, server });
+  try {
+    const { page } = app;
+    const s0 = await app.state();
+    await clickTarget(page, 'menu.library');
+    const other = s0.library.find((l) => l.id !== s0.article && !l.title.includes('\uFFFD'));
+    await waitForState(page, `(s) => !!s.targets['library.${other.id}']`);
+    await app.shot('library-menu');
+    await clickTarget(page, 'library.' + other.id);
+    const s = await waitForState(page, `(s) => s.article === '${other.id}'`);
+    assert.equal(s.title, other.title);
+    assert.equal(s.scroll, 0);
+  } finally {
+    await app.close();
+  }
+});
+
+test('an article with invalid UTF-8 opens, with U+FFFD where the bad bytes are', async () => {
+  const app = await openApp({ browser, server });
+  try {
+    const s0 = await app.state();
+    const cafe = s0.library.find((l) => l.title.includes('\uFFFD'));
+    assert.ok(cafe, 'the Latin-1 article is in the library, not dropped');
+    await clickTarget(app.page, 'menu.library');
+    await waitForState(app.page, `(s) => !!s.targets['library.${cafe.id}']`);
+    await clickTarget(app.page, 'library.' + cafe.id);
+    const s = await waitForState(app.page, `(s) => s.article === '${cafe.id}'`);
+    assert.ok(s.paragraphs >= 2);
+    await app.page.keyboard.press('Escape');
+    await app.waitIdle();
+    await app.shot('article-invalid-utf8');
+  } finally {
+    await app.close();
+  }
+});
