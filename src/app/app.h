@@ -9,10 +9,15 @@
 // window keeps only its UI state (a *View struct) and reads the model every frame.
 #pragma once
 
+#include "analysis.h"
 #include "article_window.h"
 #include "document.h"
+#include "entity_map_window.h"
 #include "fonts.h"
+#include "quote_explorer_window.h"
+#include "selection.h"
 #include "theme.h"
+#include "world_map.h"
 
 #include <memory>
 #include <string>
@@ -25,6 +30,7 @@ struct LibraryEntry {
   lectern::LoadResult loaded;      // the document, or why it could not be loaded
   uint32_t words = 0;
   int minutes = 0;                 // reading time at 230 words a minute, at least 1
+  std::unique_ptr<lectern::Analysis> analysis;  // computed when the article is first opened
 };
 
 struct Settings {
@@ -51,7 +57,12 @@ struct AppState {
   Settings settings;
   std::vector<LibraryEntry> library;
   int open = -1;                   // index into library of the open article, -1 none
-  ArticleView article;
+  lectern::Selection selection;    // shared by all windows; reset when another article opens
+  ArticleView article;             // per-window UI state
+  EntityMapView map;
+  QuoteExplorerView quotes;
+  lectern::WorldMap world;         // country outlines for the map view (packaged asset)
+  std::string world_error;         // why the outlines could not be loaded, if they could not
   bool show_library = false;
   std::vector<Notice> notices;
   double now = 0;                  // seconds since start (from the platform, per frame)
@@ -60,6 +71,7 @@ struct AppState {
 
   const LibraryEntry* Open() const { return open >= 0 ? &library[size_t(open)] : nullptr; }
   const lectern::Document* OpenDocument() const { return open >= 0 ? &library[size_t(open)].loaded.doc : nullptr; }
+  const lectern::Analysis* OpenAnalysis() const { return open >= 0 ? library[size_t(open)].analysis.get() : nullptr; }
 };
 
 void LoadLibrary(AppState& app, const char* dir);
