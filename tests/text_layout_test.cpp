@@ -98,3 +98,22 @@ TEST_CASE("CopyText joins soft breaks with spaces and paragraphs with a blank li
   CHECK(CopyText(l, text, Span{7, 9}) == "ne");
   CHECK(CopyText(l, text, Span{4, 6}).empty());
 }
+
+TEST_CASE("a resize re-breaks measured words without measuring again") {
+  std::string_view t = "the quick brown fox jumps over the lazy dog again and again";
+  int calls = 0;
+  TextMeasure counting = [&](int s, std::string_view x) {
+    ++calls;
+    return Mono(s, x);
+  };
+  std::vector<LayoutBlock> blocks = {{Span{0, uint32_t(t.size())}, 0, 10, 0}};
+  MeasuredText m = MeasureBlocks(t, blocks, counting);
+  const int after_measure = calls;
+  CHECK(after_measure > 0);
+  for (float w : {8.0f, 15.0f, 23.0f, 60.0f}) {
+    TextLayout a = BreakLines(m, t, w, counting);
+    TextLayout b = LayoutBlocks(t, blocks, w, Mono);
+    CHECK(LineTexts(a, t) == LineTexts(b, t));
+  }
+  CHECK(calls == after_measure);  // no word is wider than 8, so nothing was measured again
+}

@@ -88,23 +88,27 @@ std::string DisplayText(const lectern::Document& doc) {
 }
 
 void EnsureLayout(ArticleView& v, const lectern::Document& doc, const AppState& app, const Geometry& g) {
-  if (v.layout_doc == doc.id + doc.name && v.layout_width == g.column_w && v.layout_size == g.size &&
-      v.layout_serif == app.settings.serif)
-    return;
-  if (v.layout_doc != doc.id + doc.name) v.display_text = DisplayText(doc);
-  std::vector<lectern::LayoutBlock> blocks;
-  blocks.push_back({doc.headline, kHeadline, g.head_line_h, 0});
-  const float gap = std::round(g.size * kParagraphGap);
-  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
-    // The first paragraph leaves room for the meta line ("431 words · 2 min read").
-    const float before = i == 0 ? g.meta_h + 2 * gap : gap;
-    blocks.push_back({doc.paragraphs[i], kBody, g.line_h, before});
-  }
+  const std::string key = doc.id + doc.name;
+  const bool same_doc = v.layout_doc == key;
+  const bool same_face = same_doc && v.layout_size == g.size && v.layout_serif == app.settings.serif;
+  if (same_face && v.layout_width == g.column_w) return;
   // Keep the reader's place across a re-layout (resize, text size): same paragraph, same share.
-  ReadingPosition keep = CurrentReadingPosition(v);
-  const bool had_layout = !v.layout.lines.empty() && v.layout_doc == doc.id + doc.name;
-  v.layout = lectern::LayoutBlocks(v.display_text, blocks, g.column_w, MakeMeasure(g));
-  v.layout_doc = doc.id + doc.name;
+  const ReadingPosition keep = CurrentReadingPosition(v);
+  const bool had_layout = same_doc && !v.layout.lines.empty();
+  if (!same_face) {
+    if (!same_doc) v.display_text = DisplayText(doc);
+    std::vector<lectern::LayoutBlock> blocks;
+    blocks.push_back({doc.headline, kHeadline, g.head_line_h, 0});
+    const float gap = std::round(g.size * kParagraphGap);
+    for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
+      // The first paragraph leaves room for the meta line ("431 words · 2 min read").
+      const float before = i == 0 ? g.meta_h + 2 * gap : gap;
+      blocks.push_back({doc.paragraphs[i], kBody, g.line_h, before});
+    }
+    v.measured = lectern::MeasureBlocks(v.display_text, blocks, MakeMeasure(g));
+  }
+  v.layout = lectern::BreakLines(v.measured, v.display_text, g.column_w, MakeMeasure(g));
+  v.layout_doc = key;
   v.layout_width = g.column_w;
   v.layout_size = g.size;
   v.layout_serif = app.settings.serif;

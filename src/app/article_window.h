@@ -24,10 +24,12 @@ struct ArticleView {
   float view_height = 0;                // last visible height of the text area
   bool touch_dragging = false;
 
-  // Layout cache, keyed by what it depends on.
+  // Layout cache, keyed by what it depends on: words are measured once per face and size,
+  // lines are broken again only when the width changes.
   std::string layout_doc;
   float layout_width = -1, layout_size = -1;
   bool layout_serif = true;
+  lectern::MeasuredText measured;
   lectern::TextLayout layout;
   std::string display_text;             // doc bytes with soft breaks and tabs as spaces
   float column_x = 0;                   // left edge of the text column (window-relative)

@@ -76,40 +76,33 @@ struct LineBuilder {
     }
   }
 
-  void AddWord(uint32_t begin, uint32_t end, float space_before_w) {
-    const float w = measure(block.style, text.substr(begin, end - begin));
-    if (open && line_width + space_before_w + w <= width) {
-      line_width += space_before_w + w;
-      line_end = end;
+  void AddWord(const MeasuredWord& word) {
+    if (open && line_width + word.space_before + word.width <= width) {
+      line_width += word.space_before + word.width;
+      line_end = word.end;
       return;
     }
     Flush();
-    if (w > width) {
-      PlaceLongWord(begin, end);
+    if (word.width > width) {
+      PlaceLongWord(word.begin, word.end);
       return;
     }
-    line_begin = begin;
-    line_end = end;
-    line_width = w;
+    line_begin = word.begin;
+    line_end = word.end;
+    line_width = word.width;
     open = true;
   }
 };
 
 }  // namespace
 
-TextLayout LayoutBlocks(std::string_view text, const std::vector<LayoutBlock>& blocks, float width,
-                        const TextMeasure& measure) {
-  TextLayout out;
-  out.width = width;
-  out.blocks = blocks;
-  width = std::max(width, 1.0f);
-  float y = 0;
-  for (uint32_t b = 0; b < blocks.size(); ++b) {
-    const LayoutBlock& block = blocks[b];
-    y += block.space_before;
-    out.block_first_line.push_back(uint32_t(out.lines.size()));
+MeasuredText MeasureBlocks(std::string_view text, const std::vector<LayoutBlock>& blocks,
+                           const TextMeasure& measure) {
+  MeasuredText m;
+  m.blocks = blocks;
+  for (const LayoutBlock& block : blocks) {
+    m.block_first_word.push_back(uint32_t(m.words.size()));
     const float space_w = measure(block.style, " ");
-    LineBuilder lb{text, measure, out, block, b, width, y};
     const uint32_t end = std::min<uint32_t>(block.span.end, uint32_t(text.size()));
     uint32_t pos = block.span.begin;
     float pending_space = 0;
@@ -125,12 +118,29 @@ TextLayout LayoutBlocks(std::string_view text, const std::vector<LayoutBlock>& b
         word_end = NextCodePoint(text, word_end);
         if (BreakAfter(text, pos, word_end, end)) break;
       }
-      lb.AddWord(pos, word_end, pending_space);
+      m.words.push_back({pos, word_end, measure(block.style, text.substr(pos, word_end - pos)), pending_space});
       pending_space = 0;
       pos = word_end;
     }
-    if (!lb.open && block.span.empty()) {
-      // An empty block still takes one line, so the reader sees the gap.
+  }
+  m.block_first_word.push_back(uint32_t(m.words.size()));
+  return m;
+}
+
+TextLayout BreakLines(const MeasuredText& m, std::string_view text, float width, const TextMeasure& measure) {
+  TextLayout out;
+  out.width = width;
+  out.blocks = m.blocks;
+  width = std::max(width, 1.0f);
+  float y = 0;
+  for (uint32_t b = 0; b < m.blocks.size(); ++b) {
+    const LayoutBlock& block = m.blocks[b];
+    y += block.space_before;
+    out.block_first_line.push_back(uint32_t(out.lines.size()));
+    LineBuilder lb{text, measure, out, block, b, width, y};
+    for (uint32_t w = m.block_first_word[b]; w < m.block_first_word[b + 1]; ++w) lb.AddWord(m.words[w]);
+    if (!lb.open && out.block_first_line.back() == out.lines.size()) {
+      // A block with no words still takes one line, so the reader sees the gap.
       lb.line_begin = lb.line_end = block.span.begin;
       lb.open = true;
     }
@@ -139,6 +149,11 @@ TextLayout LayoutBlocks(std::string_view text, const std::vector<LayoutBlock>& b
   }
   out.height = y;
   return out;
+}
+
+TextLayout LayoutBlocks(std::string_view text, const std::vector<LayoutBlock>& blocks, float width,
+                        const TextMeasure& measure) {
+  return BreakLines(MeasureBlocks(text, blocks, measure), text, width, measure);
 }
 
 LineRange VisibleLines(const TextLayout& layout, float y0, float y1) {
