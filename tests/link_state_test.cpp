@@ -1,0 +1,102 @@
+// Tests for link_state.h: the link grammar, round trips, and hostile or stale links.
+#include "link_state.h"
+
+#include <doctest/doctest.h>
+
+using namespace lectern;
+
+TEST_CASE("a full link round-trips") {
+  LinkState l;
+  l.article = "iran-and-russia-forge-20-year-strategic-defense-agreement";
+  l.entity = "vladimir-putin";
+  l.quote = "q3";
+  l.has_position = true;
+  l.paragraph = 4;
+  l.permille = 250;
+  l.search = "nuclear energy & “drones”";
+  l.view = "map";
+  const std::string hash = FormatLink(l);
+  CHECK(hash.find("p=4.250") != std::string::npos);
+  CHECK(hash.find("s=nuclear%20energy%20%26%20%E2%80%9Cdrones%E2%80%9D") != std::string::npos);
+  LinkParse r = ParseLink(hash);
+  CHECK(r.problems.empty());
+  CHECK(r.link.article == l.article);
+  CHECK(r.link.entity == l.entity);
+  CHECK(r.link.quote == l.quote);
+  CHECK(r.link.has_position);
+  CHECK(r.link.paragraph == 4);
+  CHECK(r.link.permille == 250);
+  CHECK(r.link.search == l.search);
+  CHECK(r.link.view == "map");
+  CHECK(FormatLink(r.link) == hash);
+}
+
+TEST_CASE("positions: headline, short fractions, no fraction; bad ones are dropped") {
+  CHECK(ParseLink("p=-1").link.paragraph == -1);
+  CHECK(ParseLink("p=3.5").link.permille == 500);
+  CHECK(ParseLink("p=3.05").link.permille == 50);
+  CHECK(ParseLink("p=7").link.permille == 0);
+  for (const char* bad : {"p=", "p=x", "p=-2", "p=3.", "p=3.1234", "p=3.-1", "p=1e9", "p=3.5x", "p=99999999999"}) {
+    CAPTURE(bad);
+    LinkParse r = ParseLink(bad);
+    CHECK_FALSE(r.link.has_position);
+    CHECK(r.problems.size() == 1);
+  }
+}
+
+TEST_CASE("hostile links: script, markup, control characters, bad ids, unknown keys") {
+  LinkParse r = ParseLink("a=<script>alert(1)</script>&e=%3Cimg%20src=x%20onerror=alert(1)%3E&q=q1");
+  CHECK(r.link.article.empty());
+  CHECK(r.link.entity.empty());
+  CHECK(r.link.quote == "q1");
+  CHECK(r.problems.size() == 2);
+
+  r = ParseLink("s=%1B%5B31mred%00%E2%80%AEevil&zz=1&javascript:alert(1)");
+  CHECK(r.link.search == "[31mredevil");  // ESC, NUL and the bidi override are removed
+  CHECK(r.problems.size() == 2);
+
+  r = ParseLink("a=UPPER&e=--x&q=a--b&v=<b>");
+  CHECK(r.link.article.empty());
+  CHECK(r.link.entity.empty());
+  CHECK(r.link.quote.empty());
+  CHECK(r.link.view.empty());
+  CHECK(r.problems.size() == 4);
+
+  r = ParseLink("s=%C3%28%ZZ%");  // invalid UTF-8 and malformed escapes
+  CHECK(r.link.search == "\xEF\xBF\xBD(%ZZ%");
+}
+
+TEST_CASE("empty, truncated and oversized links") {
+  CHECK(ParseLink("").problems.empty());
+  CHECK(ParseLink("#").problems.empty());
+  CHECK(ParseLink("&&&").problems.empty());
+  LinkParse cut = ParseLink("a=some-article&e=vladimir-pu");  // a truncated id is still a slug
+  CHECK(cut.link.entity == "vladimir-pu");
+  LinkParse half = ParseLink("a=some-article&e");
+  CHECK(half.link.article == "some-article");
+  CHECK(half.problems.size() == 1);
+
+  std::string big = "a=ok&s=" + std::string(300, 'x');
+  LinkParse r = ParseLink(big);
+  CHECK(r.link.article == "ok");
+  CHECK(r.link.search.empty());
+  CHECK(r.problems.size() == 1);
+
+  std::string huge = "a=ok";
+  while (huge.size() < 10000) huge += "&zz=1";
+  r = ParseLink(huge);
+  CHECK(r.link.article == "ok");
+  CHECK(r.problems.front().find("too long") != std::string::npos);
+  CHECK(r.problems.size() < 500);
+}
+
+TEST_CASE("slugs and percent-encoding") {
+  CHECK(IsSlug("q12"));
+  CHECK(IsSlug("sao-paulo"));
+  CHECK_FALSE(IsSlug(""));
+  CHECK_FALSE(IsSlug("-a"));
+  CHECK_FALSE(IsSlug("a-"));
+  CHECK_FALSE(IsSlug("São"));
+  CHECK(PercentEncode("a b&c=d#e%f+g") == "a%20b%26c%3Dd%23e%25f%2Bg");
+  CHECK(PercentDecode("a%20b+c%2") == "a b c%2");
+}
