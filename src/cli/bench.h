@@ -1,0 +1,20 @@
+// bench.h — `lectern bench`: throughput and peak memory of the whole analysis.
+//
+//   lectern bench                         seeds/*.txt and tests/devset/*.txt
+//   lectern bench a.txt b.txt --mb 2      a 2 MB corpus of these files
+//
+// The articles are repeated (each copy analysed as its own document, as the app does) until the
+// corpus holds about --mb megabytes, then Analyze() runs over it until --seconds have passed
+// (at least three rounds). Prints MB/s and peak memory (getrusage ru_maxrss natively; the wasm
+// heap size under WebAssembly, where the process's RSS is node's, not ours).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace lectern {
+
+int RunBench(const std::vector<std::string>& args);
+bool ReadWholeFile(const std::string& path, std::string* out, std::string* error);
+
+}  // namespace lectern

@@ -1,0 +1,1301 @@
+// entity_recognizer.cpp — candidates, clustering and the mention sweep (see entity_recognizer.h).
+//
+// [SECTION] Candidates: a possible mention with a type and how sure we are of it
+// [SECTION] Context: the words around a run that type it
+// [SECTION] Gazetteer matching
+// [SECTION] Runs of capitalised words
+// [SECTION] Clustering
+// [SECTION] Sweep: every surface form of every entity
+// [SECTION] Output
+#include "entity_recognizer.h"
+
+#include "text_util.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace lectern {
+
+std::string Initials(std::string_view name) {
+  std::string out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    const uint32_t c = WordClasses(LowerAscii(word));
+    const char32_t first = FirstCp(word);
+    if (!(c & kConnector) && IsUpperCp(first)) {
+      if (IsAllCaps(word, 2)) {  // "UK", "U.S." give all their letters
+        for (char ch : word)
+          if (ch >= 'A' && ch <= 'Z') out += ch;
+      } else {
+        std::string folded = FoldKey(word);  // "Médecins" -> 'M'
+        if (!folded.empty() && folded[0] >= 'a' && folded[0] <= 'z') out += char(folded[0] - 32);
+      }
+    }
+    word.clear();
+  };
+  for (size_t i = 0; i < name.size();) {
+    char32_t cp;
+    uint32_t n = DecodeUtf8(name, i, &cp);
+    if (cp == ' ' || cp == ',' || IsDashCp(cp)) flush();
+    else word.append(name.substr(i, n));
+    i += n;
+  }
+  flush();
+  return out;
+}
+
+namespace {
+
+// [SECTION] Candidates ----------------------------------------------------------------------------
+
+enum Strength { kWeak = 0, kFair = 1, kGood = 2, kStrong = 3 };
+
+struct Cand {
+  Span span;
+  uint32_t tb = 0, te = 0;             // tokens covered
+  EntityType type = EntityType::Org;
+  Mention::Form form = Mention::Form::Name;
+  int strength = kFair;
+  int place = -1;                      // gazetteer place (chosen among `hits`)
+  std::vector<uint32_t> hits;          // gazetteer places of this name, best first
+  std::string name;                    // display text
+  std::string key;                     // FoldKey(name)
+  int link = -1;                       // alias of this candidate (acronym definitions)
+  Gender gender = Gender::Unknown;
+  bool mid_sentence = true;
+  bool acronym = false;
+  int entity = -1;
+};
+
+struct PendingRole {
+  int person = -1;   // candidate
+  int target = -1;   // candidate
+  std::string role;
+  uint32_t sentence = 0;
+};
+
+struct Form {
+  int entity;
+  std::vector<std::string> keys;       // folded token texts
+  Mention::Form form;
+  bool all_caps;                       // an acronym: match all-caps tokens only
+};
+
+constexpr uint32_t kNone = ~0u;
+
+class Recognizer {
+ public:
+  Recognizer(const TextIndex& ix, const Gazetteer& world)
+      : ix_(ix), world_(world), claimed_(ix.size(), 0) {}
+
+  EntityResult Run() {
+    for (uint32_t s = 0; s < ix_.sentences.size(); ++s)
+      if (ix_.sentences[s].paragraph != ~0u) ScanSentence(s);
+    for (uint32_t s = 0; s < ix_.sentences.size(); ++s)
+      if (ix_.sentences[s].paragraph == ~0u) ScanSentence(s);
+    ChooseCities();
+    Cluster();
+    Sweep();
+    return Output();
+  }
+
+ private:
+  const TextIndex& ix_;
+  const Gazetteer& world_;
+  std::vector<Cand> cands_;
+  std::vector<uint8_t> claimed_;       // token already inside a candidate
+  std::vector<PendingRole> roles_;
+
+  // Entities under construction.
+  struct Build {
+    EntityType type;
+    std::string name, key;
+    int place = -1;
+    int strength = 0;
+    Gender gender = Gender::Unknown;
+    std::vector<int> cands;
+    std::vector<Mention> mentions;
+    std::vector<std::string> surface;  // forms seen in the text (folded)
+  };
+  std::vector<Build> ents_;
+
+  // [SECTION] Context -----------------------------------------------------------------------------
+
+  uint32_t SentenceOf(uint32_t i) const { return ix_.sentence_of[i]; }
+  uint32_t SBegin(uint32_t i) const { return ix_.SentenceBegin(SentenceOf(i)); }
+  uint32_t SEnd(uint32_t i) const { return ix_.SentenceEnd(SentenceOf(i)); }
+  bool NameWord(uint32_t i) const {
+    return i < ix_.size() && ix_.IsWord(i) && (ix_.Cap(i) || ix_.AllCaps(i));
+  }
+  bool Lower(uint32_t i) const {
+    return i < ix_.size() && ix_.IsWord(i) && IsLowerCp(FirstCp(ix_.Text(i)));
+  }
+  bool IsInitial(uint32_t i) const {
+    return ix_.IsWord(i) && ix_.Text(i).size() == 1 && ix_.Cap(i) && ix_.Is(i + 1, ".") &&
+           ix_.Adjacent(i, i + 1);
+  }
+  // First word of its sentence, or first after an opening quote / dash / colon that starts a
+  // clause: its capital says nothing.
+  bool SentenceInitial(uint32_t i) const {
+    if (i == SBegin(i)) return true;
+    uint32_t p = i - 1;
+    if (ix_.IsOpenQuote(p) || ix_.Is(p, "(") || ix_.Is(p, ":") || ix_.IsDash(p)) return true;
+    if (ix_.Is(p, "\xE2\x80\x98") || ix_.Is(p, "'")) return true;
+    return false;
+  }
+  // Previous token in the same sentence, or kNone.
+  uint32_t Prev(uint32_t i) const { return (i > SBegin(i)) ? i - 1 : kNone; }
+  // Previous token skipping one determiner ("the", "a", "an").
+  uint32_t PrevSkipDet(uint32_t i) const {
+    uint32_t p = Prev(i);
+    if (p != kNone && (ix_.LowerIs(p, "the") || ix_.LowerIs(p, "a") || ix_.LowerIs(p, "an")))
+      p = Prev(p);
+    return p;
+  }
+  uint32_t Next(uint32_t e) const { return e < SEnd(e ? e - 1 : 0) ? e : kNone; }
+  bool PrevHasClass(uint32_t i, uint32_t c) const {
+    uint32_t p = Prev(i);
+    return p != kNone && Lower(p) && (ix_.cls[p] & c);
+  }
+  // "analyst at X", "professor at the X": a person noun shortly before "at".
+  bool RoleBeforeAt(uint32_t at) const {
+    for (uint32_t k = 1; k <= 3 && at >= k + SBegin(at); ++k) {
+      uint32_t p = at - k;
+      if (ix_.Is(p, ",") || ix_.Is(p, ".")) break;
+      if (Lower(p) && (ix_.cls[p] & kHumanRole)) return true;
+    }
+    return false;
+  }
+  // The token after a name (possibly the possessive), within the sentence.
+  bool NextIs(uint32_t e, uint32_t c, bool allow_possessive = false) const {
+    if (e >= SEnd(e - 1)) return false;
+    uint32_t k = e;
+    if (allow_possessive && ix_.IsPossessive(k)) ++k;
+    return k < SEnd(e - 1) && Lower(k) && (ix_.cls[k] & c);
+  }
+  // "X’s chief executive", "X’s regional director": an organisation owns a person noun.
+  bool PossessiveRole(uint32_t e) const {
+    if (e >= SEnd(e - 1) || !ix_.IsPossessive(e)) return false;
+    for (uint32_t k = e + 1; k < SEnd(e - 1) && k < e + 5; ++k) {
+      if (!Lower(k)) return false;
+      if (ix_.cls[k] & (kHumanRole | kCollective)) return true;
+    }
+    return false;
+  }
+  bool SpeechVerbAt(uint32_t k) const {
+    return k < ix_.size() && Lower(k) && FindSpeechVerb(ix_.lower[k]) &&
+           FindSpeechVerb(ix_.lower[k])->cls != CueClass::Embedded;
+  }
+  // "in X", "near the X", "province of X", "the coastal district of X".
+  bool LocativeContext(uint32_t b) const {
+    uint32_t p = PrevSkipDet(b);
+    if (p == kNone || !Lower(p)) return false;
+    if (ix_.cls[p] & kLocPrep) return true;
+    if (ix_.LowerIs(p, "at") && !RoleBeforeAt(p)) return true;
+    if (ix_.LowerIs(p, "of")) {
+      uint32_t q = Prev(p);
+      if (q != kNone && Lower(q) && (ix_.cls[q] & kPlaceNoun)) return true;
+    }
+    if (ix_.LowerIs(p, "to") || ix_.LowerIs(p, "from")) {
+      uint32_t q = Prev(p);  // "visit to X", "trip to X", "flew from X"
+      if (q != kNone && Lower(q) &&
+          (ix_.lower[q] == "visit" || ix_.lower[q] == "trip" || ix_.lower[q] == "travelled" ||
+           ix_.lower[q] == "traveled" || ix_.lower[q] == "flew" || ix_.lower[q] == "returned"))
+        return true;
+    }
+    return false;
+  }
+  // "X, Country": a comma and a country name right after.
+  bool FollowedByCountry(uint32_t e) const {
+    if (!ix_.Is(e, ",") || !NameWord(e + 1)) return false;
+    for (const auto& h : world_.FindName(ix_.fold[e + 1]))
+      if (world_.place(h.place).kind == Gazetteer::Kind::Country) return true;
+    return false;
+  }
+  bool AdjectiveLike(uint32_t i) const {
+    std::string_view w = ix_.lower[i];
+    auto ends = [&](std::string_view suf) {
+      return w.size() > suf.size() + 2 && w.substr(w.size() - suf.size()) == suf;
+    };
+    return ends("ern") || ends("ese") || ends("ish") || ends("ian") || ends("ic") || ends("ist") ||
+           ends("ists") || ends("ism") || ends("ians") || ends("ans");
+  }
+  bool CamelCase(uint32_t i) const {
+    std::string_view t = ix_.Text(i);
+    bool seen_lower = false;
+    for (size_t k = 0; k < t.size();) {
+      char32_t cp;
+      k += DecodeUtf8(t, k, &cp);
+      if (IsLowerCp(cp)) seen_lower = true;
+      else if (IsUpperCp(cp) && seen_lower) return true;
+      else if (IsDashCp(cp) || IsApostropheCp(cp)) return false;
+    }
+    return false;
+  }
+  bool IsAcronym(uint32_t i) const {
+    std::string_view t = ix_.Text(i);
+    return ix_.AllCaps(i) && t.size() >= 2 && t.size() <= 8 && !ix_.AllCaps(SBegin(i) + 1 < SEnd(i) ? SBegin(i) + 1 : i);
+  }
+  // The sentence is written in capitals (a headline style line): capitals say nothing.
+  bool ShoutingSentence(uint32_t i) const {
+    uint32_t b = SBegin(i), e = SEnd(i), caps = 0, words = 0;
+    for (uint32_t k = b; k < e && k < b + 12; ++k)
+      if (ix_.IsWord(k)) {
+        ++words;
+        if (ix_.AllCaps(k)) ++caps;
+      }
+    return words >= 3 && caps * 2 > words;
+  }
+
+  // [SECTION] Candidate helpers ------------------------------------------------------------------
+
+  int AddCand(uint32_t b, uint32_t e, EntityType type, int strength,
+              Mention::Form form = Mention::Form::Name, Span span = Span{}) {
+    Cand c;
+    c.tb = b;
+    c.te = e;
+    c.span = span.empty() ? ix_.Range(b, e) : span;
+    c.type = type;
+    c.form = form;
+    c.strength = strength;
+    c.name = std::string(ix_.Text(c.span));
+    c.key = FoldKey(c.name);
+    c.mid_sentence = !SentenceInitial(b);
+    for (uint32_t k = b; k < e; ++k) claimed_[k] = 1;
+    cands_.push_back(std::move(c));
+    return int(cands_.size()) - 1;
+  }
+
+  // [SECTION] Gazetteer matching ------------------------------------------------------------------
+
+  // Longest gazetteer name starting at `b` and ending at or before `e`; returns its end or `b`.
+  uint32_t MatchGazetteer(uint32_t b, uint32_t e, const std::vector<Gazetteer::NameHit>** out) const {
+    std::string key;
+    uint32_t best = b;
+    for (uint32_t k = b; k < e && k < b + 7; ++k) {
+      if (k > b && !ix_.Adjacent(k - 1, k)) key += ' ';
+      key += ix_.fold[k];
+      const auto& hits = world_.FindName(key);
+      if (!hits.empty() && (k == b || NameWord(k))) {
+        best = k + 1;
+        *out = &hits;
+      }
+      if (!world_.IsNamePrefix(key)) break;
+    }
+    return best;
+  }
+
+  // Is a gazetteer match [b, e) a place here? Returns the strength (or -1) and the usable hits.
+  int PlaceStrength(uint32_t b, uint32_t e, const std::vector<Gazetteer::NameHit>& hits,
+                    bool headline, std::vector<uint32_t>* usable) const {
+    bool all_caps = true;
+    for (uint32_t k = b; k < e; ++k)
+      if (ix_.IsWord(k) && !ix_.AllCaps(k)) all_caps = false;
+    for (const auto& h : hits)
+      if (!h.code || all_caps) usable->push_back(h.place);
+    if (usable->empty()) return -1;
+    const Gazetteer::Place& p = world_.place((*usable)[0]);
+    // A code ("UK") read in a shouting line could be any word.
+    if (all_caps && e - b == 1 && ShoutingSentence(b) && !headline) return -1;
+    if (p.kind != Gazetteer::Kind::City) return kStrong;
+    const bool major = (p.flags & Gazetteer::kCapital) || p.population >= 1000000;
+    const bool ambiguous = p.flags & (Gazetteer::kCommonWord | Gazetteer::kPersonName);
+    if (headline) return (major && !ambiguous) ? kGood : -1;
+    const bool context = LocativeContext(b) || FollowedByCountry(e) ||
+                         NextIs(e, kPlaceNoun) || (ix_.Is(e, ",") && major);
+    if (ambiguous) {
+      if (context) return kGood;
+      return (major && !SentenceInitial(b)) ? kFair : -1;
+    }
+    return kGood;
+  }
+
+  // Demonym (one or two words: "Polish", "North Korean") at `b`: returns its end or `b`.
+  uint32_t MatchDemonym(uint32_t b, uint32_t e, int* place) const {
+    if (b + 1 < e && NameWord(b + 1)) {
+      std::string two = ix_.fold[b] + " " + ix_.fold[b + 1];
+      int p = world_.FindDemonym(two);
+      if (p >= 0) {
+        *place = p;
+        return b + 2;
+      }
+    }
+    int p = world_.FindDemonym(ix_.fold[b]);
+    if (p >= 0 && !ix_.AllCaps(b)) {
+      *place = p;
+      return b + 1;
+    }
+    return b;
+  }
+
+  // [SECTION] Runs of capitalised words ---------------------------------------------------------
+
+  void ScanSentence(uint32_t s) {
+    const uint32_t b = ix_.SentenceBegin(s), e = ix_.SentenceEnd(s);
+    const bool headline = ix_.sentences[s].paragraph == ~0u;
+    uint32_t i = b;
+    if (!headline && (ix_.tokens[b].flags & Token::kParagraphStart)) i = Dateline(b, e);
+    while (i < e) {
+      if (claimed_[i] || !ix_.IsWord(i)) {
+        ++i;
+        continue;
+      }
+      if (HyphenParts(i, headline)) {
+        ++i;
+        continue;
+      }
+      if (!NameWord(i)) {
+        ++i;
+        continue;
+      }
+      uint32_t j = CollectRun(i, e);
+      if (headline) HeadlineRun(i, j);
+      else AnalyzeRun(i, j, j, true);
+      i = std::max(j, i + 1);
+    }
+  }
+
+  // "WARSAW — ", "ADDIS ABABA (Reuters) — ": a place in capitals before a dash opens a story.
+  uint32_t Dateline(uint32_t b, uint32_t e) {
+    uint32_t k = b;
+    while (k < e && k < b + 4 && ix_.IsWord(k) && ix_.AllCaps(k)) ++k;
+    if (k == b) return b;
+    uint32_t after = k;
+    if (ix_.Is(after, ",") && after + 1 < e && ix_.AllCaps(after + 1)) {
+      // "PORTO, Portugal —" style: keep only the city.
+    }
+    bool dash = after < e && (ix_.IsDash(after) || ix_.Is(after, "("));
+    if (!dash) return b;
+    const std::vector<Gazetteer::NameHit>* hits = nullptr;
+    uint32_t m = MatchGazetteer(b, k, &hits);
+    int c;
+    if (m == k && hits) {
+      c = AddCand(b, k, EntityType::Place, kStrong);
+      for (const auto& h : *hits) cands_[c].hits.push_back(h.place);
+    } else {
+      c = AddCand(b, k, EntityType::Place, kStrong);
+    }
+    cands_[c].name = TitleCase(cands_[c].name);
+    // "(Reuters)" after the dateline is the agency, not part of the story.
+    if (ix_.Is(after, "(")) {
+      uint32_t close = after + 1;
+      while (close < e && close < after + 5 && !ix_.Is(close, ")")) ++close;
+      if (ix_.Is(close, ")")) after = close + 1;
+      if (after < e && ix_.IsDash(after)) ++after;
+      return after;
+    }
+    return after + 1;
+  }
+
+  // "Brussels-based", "pro-Russian", "Iran-backed": a place inside a hyphenated word.
+  bool HyphenParts(uint32_t i, bool headline) {
+    std::string_view t = ix_.Text(i);
+    if (t.find('-') == std::string_view::npos) return false;
+    if (!world_.FindName(ix_.fold[i]).empty()) return false;  // "Guinea-Bissau"
+    // Split on ASCII hyphens.
+    std::vector<std::pair<uint32_t, uint32_t>> parts;  // byte offsets within t
+    size_t start = 0;
+    for (size_t k = 0; k <= t.size(); ++k)
+      if (k == t.size() || t[k] == '-') {
+        parts.push_back({uint32_t(start), uint32_t(k)});
+        start = k + 1;
+      }
+    bool has_lower = false;
+    for (auto& p : parts)
+      if (p.second > p.first && IsLowerCp(FirstCp(t.substr(p.first)))) has_lower = true;
+    std::vector<std::pair<std::pair<uint32_t, uint32_t>, int>> found;  // part, place
+    bool all_places = true;
+    for (auto& p : parts) {
+      std::string_view w = t.substr(p.first, p.second - p.first);
+      if (w.empty() || !IsUpperCp(FirstCp(w))) continue;
+      std::string key = FoldKey(w);
+      int place = -1;
+      const auto& hits = world_.FindName(key);
+      for (const auto& h : hits) {
+        const auto& pl = world_.place(h.place);
+        if (h.code && !IsAllCaps(w)) continue;
+        if (pl.kind != Gazetteer::Kind::City || (pl.flags & Gazetteer::kCapital) ||
+            pl.population >= 200000) {
+          place = int(h.place);
+          break;
+        }
+      }
+      int dem = place < 0 ? world_.FindDemonym(key) : -1;
+      if (place < 0 && dem < 0) {
+        all_places = false;
+        continue;
+      }
+      found.push_back({p, place >= 0 ? place : dem});
+      (void)dem;
+    }
+    if (found.empty() || !(has_lower || all_places)) return false;
+    (void)headline;
+    const uint32_t base = ix_.tokens[i].span.begin;
+    for (auto& f : found) {
+      Span sp{base + f.first.first, base + f.first.second};
+      std::string_view w = ix_.Text(sp);
+      const bool demonym = world_.FindName(FoldKey(w)).empty();
+      int c = AddCand(i, i + 1, EntityType::Place, kGood,
+                      demonym ? Mention::Form::Demonym : Mention::Form::Name, sp);
+      cands_[c].hits.push_back(uint32_t(f.second));
+      cands_[c].place = f.second;
+    }
+    claimed_[i] = 1;
+    return true;
+  }
+
+  // May "and" at `k` join a name? Only inside organisation names ("Centres for Disease Control and
+  // Prevention", "Food and Drug Administration") and gazetteer names ("Trinidad and Tobago").
+  bool AndJoins(uint32_t run_begin, uint32_t k, uint32_t e) const {
+    for (uint32_t q = run_begin; q < k; ++q)
+      if (ix_.Cap(q) && (ix_.cls[q] & (kOrgHead | kTitle))) return true;
+    for (uint32_t q = k + 1; q < e && NameWord(q); ++q)
+      if (ix_.cls[q] & kOrgHead) return true;
+    std::string key = FoldKey(ix_.Text(ix_.Range(run_begin, k + 1)));
+    return world_.IsNamePrefix(key);
+  }
+
+  // "Foreign, Commonwealth and Development Office": commas inside an organisation's name.
+  bool OrgCommaList(uint32_t comma, uint32_t e) const {
+    uint32_t k = comma + 1;
+    bool saw_and = false;
+    while (k < e) {
+      if (!NameWord(k)) return false;
+      while (k < e && NameWord(k)) {
+        if (saw_and && (ix_.cls[k] & kOrgHead)) return true;
+        ++k;
+      }
+      if (ix_.Is(k, ",") && !saw_and) {
+        ++k;
+        continue;
+      }
+      if (ix_.LowerIs(k, "and") && !saw_and) {
+        saw_and = true;
+        ++k;
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  uint32_t CollectRun(uint32_t i, uint32_t e) const {
+    uint32_t j = i, last = i;
+    while (j < e) {
+      if (NameWord(j) && !ix_.IsPossessive(j)) {
+        // A day or month after a name ends it ("Iran on Monday" never joins anyway).
+        if (j > i && (ix_.cls[j] & (kDay | kMonth)) && !(ix_.cls[j - 1] & kConnector)) break;
+        last = j;
+        ++j;
+        continue;
+      }
+      if (ix_.Is(j, ".") && j > i && ix_.Adjacent(j - 1, j) &&
+          (IsInitial(j - 1) || (ix_.cls[j - 1] & kAbbrevTitle)) && NameWord(j + 1) && j + 1 < e) {
+        ++j;
+        continue;
+      }
+      if (ix_.IsWord(j) && !ix_.Cap(j) && (ix_.cls[j] & kConnector) && j + 1 < e) {
+        const std::string& w = ix_.lower[j];
+        if (w == "the" || w == "y" || w == "e") break;
+        uint32_t k = j + 1;
+        // "Assembly of the Republic", "Centre for the Study of ..." -- but "X and the Y" is two.
+        if (ix_.LowerIs(k, "the") && k + 1 < e && (w == "of" || w == "for" || w == "on")) ++k;
+        if (!NameWord(k) || (ix_.cls[k] & (kDay | kMonth | kStop))) break;
+        if ((w == "and" || w == "&" || w == "for" || w == "on") && !AndJoins(i, j, e)) break;
+        if (w == "of" || w == "for" || w == "on" || w == "and" || w == "&" ||
+            (ix_.cls[j] & kNameParticle)) {
+          j = k;
+          continue;
+        }
+        break;
+      }
+      if (ix_.Is(j, ",") && OrgCommaList(j, e)) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    return last + 1;
+  }
+
+  bool Strippable(uint32_t k) const {
+    const uint32_t c = ix_.cls[k];
+    if (c & (kTitle | kHonorific)) return false;
+    // Acronyms stay ("WHO", "US") unless the whole line shouts.
+    if (ix_.AllCaps(k) && ix_.Text(k).size() > 1 && !ShoutingSentence(k)) return false;
+    return (c & (kStop | kNonEntity | kMonth | kDay | kTimeWord | kPronoun)) != 0 || !ix_.IsWord(k) ||
+           (c & kConnector);
+  }
+
+  // The heart: what is this run of capitalised words? `ctx_end` is the token after the whole
+  // original run (its right context), `allow_person` false for title modifiers.
+  void AnalyzeRun(uint32_t b, uint32_t e, uint32_t ctx_end, bool allow_person) {
+    // 0. A gazetteer name spanning the whole run wins ("Bosnia and Herzegovina").
+    while (b < e) {
+      const std::vector<Gazetteer::NameHit>* hits = nullptr;
+      uint32_t m = MatchGazetteer(b, e, &hits);
+      if (m > b && m == e) break;
+      if (!Strippable(b)) break;
+      ++b;
+    }
+    while (e > b && (Strippable(e - 1) && !(ix_.cls[e - 1] & (kTitle | kHonorific)))) --e;
+    if (b >= e) return;
+
+    // 1. "Long Name (LN)" defines an acronym.
+    if (ParenAcronym(b, e)) return;
+    // 2. Titles: "[Russian] President Vladimir Putin", "Dr. Amélia Cossa".
+    if (allow_person && Title(b, e)) return;
+    // 3. Organisation head words.
+    if (OrgHead(b, e)) return;
+    // 4. Place head words.
+    if (e - b >= 2 && ((ix_.cls[e - 1] & kPlaceHead) || (ix_.cls[b] & kPlacePrefix)) &&
+        !(ix_.cls[b] & kStop)) {
+      AddCand(b, e, EntityType::Place, kStrong);
+      return;
+    }
+    // 5. Gazetteer and demonyms, left to right; what is left is read by its shape.
+    uint32_t rest = b;
+    for (uint32_t k = b; k < e;) {
+      const std::vector<Gazetteer::NameHit>* hits = nullptr;
+      uint32_t m = MatchGazetteer(k, e, &hits);
+      std::vector<uint32_t> usable;
+      int strength = m > k ? PlaceStrength(k, m, *hits, false, &usable) : -1;
+      if (strength >= 0) {
+        const auto& p = world_.place(usable[0]);
+        // A city right next to other capitalised words may be part of a person's name
+        // ("Jackson" in "Michael Jackson"): leave it to the rest of the run.
+        const bool glued = (k > rest) || (m < e && NameWord(m) && !(ix_.cls[m] & kConnector));
+        if (p.kind == Gazetteer::Kind::City && glued && !(p.flags & Gazetteer::kCapital) &&
+            p.population < 1000000) {
+          k = m;
+          continue;
+        }
+        if (k > rest) Rest(rest, k, k, allow_person);
+        int c = AddCand(k, m, EntityType::Place, strength);
+        cands_[c].hits = usable;
+        k = rest = m;
+        continue;
+      }
+      int place = -1;
+      uint32_t d = MatchDemonym(k, e, &place);
+      if (d > k) {
+        if (k > rest) Rest(rest, k, k, allow_person);
+        int c = AddCand(k, d, EntityType::Place, kStrong, Mention::Form::Demonym);
+        cands_[c].hits.push_back(uint32_t(place));
+        cands_[c].place = place;
+        k = rest = d;
+        continue;
+      }
+      ++k;
+    }
+    if (rest < e) Rest(rest, e, rest == b ? ctx_end : e, allow_person);
+  }
+
+  bool ParenAcronym(uint32_t b, uint32_t e) {
+    if (!ix_.Is(e, "(")) return false;
+    uint32_t close = e + 1;
+    while (close < SEnd(e) && close < e + 5 && !ix_.Is(close, ")")) ++close;
+    if (!ix_.Is(close, ")") || close == e + 1) return false;
+    bool caps = false;
+    for (uint32_t k = e + 1; k < close; ++k) {
+      if (!NameWord(k)) return false;
+      if (ix_.AllCaps(k)) caps = true;
+    }
+    if (!caps) return false;
+    const std::vector<Gazetteer::NameHit>* hits = nullptr;
+    uint32_t m = MatchGazetteer(b, e, &hits);
+    const bool place = m == e && hits;
+    int lng = AddCand(b, e, place ? EntityType::Place : EntityType::Org, kStrong);
+    if (place)
+      for (const auto& h : *hits) cands_[lng].hits.push_back(h.place);
+    int acr = AddCand(e + 1, close, cands_[lng].type, kStrong, Mention::Form::Acronym);
+    cands_[acr].link = lng;
+    cands_[acr].acronym = true;
+    return true;
+  }
+
+  // Honorifics that are not roles.
+  static bool PureHonorific(std::string_view w) {
+    return w == "dr" || w == "dr." || w == "mr" || w == "mr." || w == "mrs" || w == "mrs." ||
+           w == "ms" || w == "ms." || w == "miss" || w == "mx" || w == "prof" || w == "prof." ||
+           w == "sir" || w == "dame" || w == "lord" || w == "lady" || w == "rev" || w == "rev." ||
+           w == "reverend" || w == "father";
+  }
+
+  // Index where a person's name starts in [b, e) counting back from the end: the last word, one
+  // more capitalised word, and any initials / particles between ("Agnieszka Nowak-Zielińska",
+  // "Daniel R. Osei", "Mohammed bin Salman"). `min` keeps at least that many tokens before it.
+  uint32_t TrailingName(uint32_t b, uint32_t e, uint32_t min_before) const {
+    uint32_t k = e - 1;
+    int words = 1;
+    while (k > b + min_before) {
+      uint32_t p = k - 1;
+      if (ix_.Is(p, ".") && p > b && IsInitial(p - 1)) {
+        k = p - 1;
+        continue;
+      }
+      if (IsInitial(p)) {
+        k = p;
+        continue;
+      }
+      if (ix_.IsWord(p) && !ix_.Cap(p) && (ix_.cls[p] & kNameParticle)) {
+        k = p;
+        continue;
+      }
+      if (NameWord(p) && words < 2 && !(ix_.cls[p] & (kOrgHead | kTitle | kConnector))) {
+        k = p;
+        ++words;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  bool LooksLikeName(uint32_t b, uint32_t e) const {
+    if (b >= e || e - b > 6) return false;
+    int words = 0;
+    for (uint32_t k = b; k < e; ++k) {
+      if (ix_.Is(k, ".")) continue;
+      if (!ix_.IsWord(k)) return false;
+      const uint32_t c = ix_.cls[k];
+      if (ix_.Cap(k)) {
+        if (c & (kOrgHead | kPlaceHead | kMonth | kDay | kStop | kNonEntity)) return false;
+        if (ix_.AllCaps(k) && ix_.Text(k).size() > 1 && !ShoutingSentence(k)) return false;
+        ++words;
+      } else if (!(c & kNameParticle)) {
+        return false;
+      }
+    }
+    return words >= 1;
+  }
+
+  bool Title(uint32_t b, uint32_t e) {
+    // The last title head with a name after it.
+    for (uint32_t h = e; h-- > b;) {
+      if (!ix_.Cap(h) || !(ix_.cls[h] & (kTitle | kHonorific))) continue;
+      uint32_t after = h + 1;
+      if (ix_.Is(after, ".") && ix_.Adjacent(h, after)) ++after;
+      uint32_t name_b = after;
+      if (after < e && (ix_.LowerIs(after, "of") || ix_.LowerIs(after, "for"))) {
+        // "Minister of Climate and Environment Agnieszka Nowak-Zielińska": the portfolio runs
+        // up to the name at the end.
+        if (e - after < 3) return false;
+        name_b = TrailingName(after + 1, e, 1);
+      }
+      if (name_b >= e || !LooksLikeName(name_b, e)) {
+        if (h + 1 >= e) continue;
+        return false;
+      }
+      // The title phrase: back over title words ("Prime Minister", "Foreign Minister").
+      uint32_t t0 = h;
+      while (t0 > b && ix_.Cap(t0 - 1) && (ix_.cls[t0 - 1] & (kTitle | kTitleMod | kHonorific))) --t0;
+      int modifier = -1;
+      if (t0 > b) {
+        const size_t before = cands_.size();
+        AnalyzeRun(b, t0, t0, false);
+        for (size_t c = before; c < cands_.size(); ++c)
+          if (cands_[c].type != EntityType::Person) modifier = int(c);
+      }
+      int person = AddCand(name_b, e, EntityType::Person, kStrong);
+      Gender g = HonorificGender(ix_.lower[h]);
+      if (g == Gender::Unknown) g = HonorificGender(ix_.lower[t0]);
+      cands_[person].gender = g;
+      bool honorific_only = true;
+      for (uint32_t k = t0; k < name_b; ++k)
+        if (ix_.IsWord(k) && (ix_.cls[k] & (kTitle | kTitleMod)) && !PureHonorific(ix_.lower[k]))
+          honorific_only = false;
+      if (!honorific_only) {
+        std::string role(ix_.Text(ix_.Range(t0, name_b)));
+        while (!role.empty() && (role.back() == ' ' || role.back() == ',')) role.pop_back();
+        roles_.push_back(PendingRole{person, modifier, role, SentenceOf(h)});
+      }
+      for (uint32_t k = t0; k < name_b; ++k) claimed_[k] = 1;
+      return true;
+    }
+    return false;
+  }
+
+  bool OrgHead(uint32_t b, uint32_t e) {
+    for (uint32_t h = b; h < e; ++h) {
+      if (!ix_.Cap(h) || !(ix_.cls[h] & kOrgHead)) continue;
+      // The head ends the name, or is followed by "of / for / on ..." or more head words.
+      bool ok = h + 1 == e;
+      if (!ok) {
+        uint32_t n = h + 1;
+        ok = ix_.LowerIs(n, "of") || ix_.LowerIs(n, "for") || ix_.LowerIs(n, "on") ||
+             ix_.LowerIs(n, "and") || (ix_.cls[n] & kOrgHead) || ix_.Is(n, ",");
+      }
+      if (!ok) continue;
+      // A lone head word ("Commission", "Parliament") is an organisation only mid-sentence.
+      // Alone mid-sentence it stands for an organisation named before ("the Commission"):
+      // the sweep links it (LinkOrgHead); by itself it is only a weak guess.
+      if (e - b == 1 && SentenceInitial(b)) return false;
+      if (e - b == 1) {
+        AddCand(b, e, EntityType::Org, kWeak);
+        return true;
+      }
+      AddCand(b, e, EntityType::Org, kStrong);
+      return true;
+    }
+    return false;
+  }
+
+  // Whatever the gazetteer and head words left: read by shape and context.
+  void Rest(uint32_t b, uint32_t e, uint32_t ctx_end, bool allow_person) {
+    while (b < e && Strippable(b)) ++b;
+    while (e > b && Strippable(e - 1)) --e;
+    if (b >= e) return;
+    // Split at "and" / "of" that did not belong to an organisation name.
+    for (uint32_t k = b + 1; k + 1 < e; ++k) {
+      if (ix_.LowerIs(k, "and") || ix_.LowerIs(k, "of") || ix_.LowerIs(k, "&")) {
+        Rest(b, k, ctx_end, allow_person);
+        Rest(k + 1, e, ctx_end, allow_person);
+        return;
+      }
+    }
+    // Leading acronyms: "UNICEF Grace Wanjiru" is two things.
+    if (e - b >= 2 && ix_.AllCaps(b) && !ix_.AllCaps(b + 1) && !ShoutingSentence(b)) {
+      Single(b, b + 1);
+      Rest(b + 1, e, ctx_end, allow_person);
+      return;
+    }
+    uint32_t words = 0;
+    for (uint32_t k = b; k < e; ++k)
+      if (ix_.IsWord(k) && !IsInitial(k)) ++words;
+    if (words <= 1 && !(e - b > 1 && IsInitial(b))) {
+      if (e - b == 1) Single(b, ctx_end);
+      return;
+    }
+    // Right and left context.
+    const uint32_t p = PrevSkipDet(b);
+    const bool place_ctx = LocativeContext(b) || NextIs(ctx_end, kPlaceNoun);
+    const bool org_ctx = (p != kNone && ix_.LowerIs(p, "at") && RoleBeforeAt(p)) ||
+                         (p != kNone && Lower(p) && (ix_.cls[p] & kOrgNoun)) ||
+                         NextIs(ctx_end, kOrgAfter) || PossessiveRole(ctx_end) ||
+                         NextIs(ctx_end, kHumanRole | kCollective);
+    if (words > 4) {
+      AddCand(b, e, EntityType::Org, kFair);
+      return;
+    }
+    if (org_ctx) {
+      AddCand(b, e, EntityType::Org, kGood);
+      return;
+    }
+    if (place_ctx) {
+      AddCand(b, e, EntityType::Place, kGood);
+      return;
+    }
+    if (!allow_person || !LooksLikeName(b, e)) return;
+    int c = AddCand(b, e, EntityType::Person, kGood);
+    // A person noun just before: "spokesperson Grace Wanjiru", "president Vladimir Putin".
+    if (p != kNone && Lower(p) && (ix_.cls[p] & (kHumanRole | kTitle))) RoleFromNoun(p, c);
+  }
+
+  // "UNICEF spokesperson X", "Russian president X": the noun phrase before a name gives a role.
+  void RoleFromNoun(uint32_t noun, int person) {
+    uint32_t rb = noun;
+    while (rb > SBegin(noun) && Lower(rb - 1) && (ix_.cls[rb - 1] & (kTitleMod | kHumanRole))) --rb;
+    std::string role(ix_.Text(ix_.Range(rb, noun + 1)));
+    int target = -1;
+    if (rb > SBegin(noun)) {
+      uint32_t q = rb - 1;
+      if (ix_.IsPossessive(q) && q > SBegin(noun)) --q;
+      for (int c = int(cands_.size()) - 1; c >= 0 && c + 8 >= int(cands_.size()); --c)
+        if (cands_[c].te == q + 1 && cands_[c].type != EntityType::Person) target = c;
+    }
+    roles_.push_back(PendingRole{person, target, role, SentenceOf(noun)});
+  }
+
+  // One capitalised word with no help from the gazetteer or head words.
+  void Single(uint32_t k, uint32_t ctx_end) {
+    if (claimed_[k]) return;
+    const uint32_t e = k + 1;
+    (void)ctx_end;
+    const uint32_t c = ix_.cls[k];
+    if (c & (kStop | kNonEntity | kMonth | kDay | kTimeWord | kPronoun | kTitle)) return;
+    const bool initial = SentenceInitial(k);
+    const uint32_t p = PrevSkipDet(k);
+    const uint32_t raw_prev = Prev(k);
+    const bool acronym = ix_.AllCaps(k) && ix_.Text(k).size() >= 2 && !ShoutingSentence(k);
+    const bool possessive_role = PossessiveRole(e);
+    const bool role_after = NextIs(e, kHumanRole | kCollective);
+    const bool org_after = NextIs(e, kOrgAfter);
+    const bool place_after = NextIs(e, kPlaceNoun);
+    const bool verb_after = SpeechVerbAt(e) && !initial;
+    const bool loc = LocativeContext(k);
+    const bool org_noun_before = p != kNone && Lower(p) && (ix_.cls[p] & kOrgNoun);
+    const bool person_noun_before =
+        raw_prev != kNone && Lower(raw_prev) && (ix_.cls[raw_prev] & (kHumanRole | kTitle));
+    const bool at_org = p != kNone && ix_.LowerIs(p, "at") && RoleBeforeAt(p);
+    const bool of_like = p != kNone && Lower(p) &&
+                         (ix_.lower[p] == "of" || ix_.lower[p] == "for" || ix_.lower[p] == "by" ||
+                          ix_.lower[p] == "from" || ix_.lower[p] == "with" || ix_.lower[p] == "against");
+    const bool the_before = raw_prev != kNone && ix_.LowerIs(raw_prev, "the");
+    if (acronym) {
+      int strength = kWeak;
+      if (possessive_role || role_after || verb_after || org_after) strength = kGood;
+      else if (ix_.IsPossessive(e)) strength = kGood;
+      else if (the_before && (e >= SEnd(k) || !Lower(e))) strength = kFair;
+      if (loc && strength < kGood) {
+        AddCand(k, e, EntityType::Place, kFair);
+        return;
+      }
+      int cand = AddCand(k, e, EntityType::Org, strength, Mention::Form::Acronym);
+      cands_[cand].acronym = true;
+      return;
+    }
+    if (CamelCase(k)) {
+      AddCand(k, e, EntityType::Org, kGood);
+      return;
+    }
+    if (AdjectiveLike(k) && !(org_after || possessive_role)) return;
+    if (person_noun_before && !initial) {
+      int cand = AddCand(k, e, EntityType::Person, kGood);
+      RoleFromNoun(raw_prev, cand);
+      return;
+    }
+    // "Chega official", "Hamas leaders": a name before a person noun is their organisation --
+    // but not at a sentence start ("Aid agencies", "Health workers").
+    if (org_noun_before || org_after || possessive_role || (role_after && !initial) || at_org) {
+      AddCand(k, e, EntityType::Org, kGood);
+      return;
+    }
+    if (place_after || loc) {
+      AddCand(k, e, EntityType::Place, initial ? kFair : kGood);
+      return;
+    }
+    if (initial) {
+      AddCand(k, e, EntityType::Org, kWeak);
+      return;
+    }
+    if (of_like || verb_after) {
+      AddCand(k, e, EntityType::Org, kFair);
+      return;
+    }
+    AddCand(k, e, EntityType::Org, kWeak);
+  }
+
+  // Headlines capitalise every word: only unmistakable places here; everything else is found
+  // by the sweep when the body names it.
+  void HeadlineRun(uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k < e;) {
+      const std::vector<Gazetteer::NameHit>* hits = nullptr;
+      uint32_t m = MatchGazetteer(k, e, &hits);
+      std::vector<uint32_t> usable;
+      if (m > k && PlaceStrength(k, m, *hits, true, &usable) >= 0) {
+        int c = AddCand(k, m, EntityType::Place, kGood);
+        cands_[c].hits = usable;
+        k = m;
+        continue;
+      }
+      int place = -1;
+      uint32_t d = MatchDemonym(k, e, &place);
+      if (d > k && world_.place(place).kind == Gazetteer::Kind::Country) {
+        int c = AddCand(k, d, EntityType::Place, kGood, Mention::Form::Demonym);
+        cands_[c].hits.push_back(uint32_t(place));
+        cands_[c].place = place;
+        k = d;
+        continue;
+      }
+      ++k;
+    }
+  }
+
+  // [SECTION] Clustering --------------------------------------------------------------------------
+
+  // Same-name cities: prefer one in a country the text names, then a capital, then the largest.
+  void ChooseCities() {
+    std::vector<std::string> codes;
+    for (const Cand& c : cands_) {
+      if (c.hits.empty() || c.strength < kGood) continue;
+      const auto& p = world_.place(c.hits[0]);
+      if (p.kind == Gazetteer::Kind::Country) codes.push_back(p.country_code);
+    }
+    for (Cand& c : cands_) {
+      if (c.hits.empty()) continue;
+      if (c.place >= 0) continue;
+      int best = int(c.hits[0]);
+      if (world_.place(best).kind == Gazetteer::Kind::City) {
+        for (uint32_t h : c.hits) {
+          const auto& p = world_.place(h);
+          if (std::find(codes.begin(), codes.end(), p.country_code) != codes.end()) {
+            best = int(h);
+            break;
+          }
+        }
+      }
+      c.place = best;
+    }
+  }
+
+  std::string LastWordKey(const std::string& name) const {
+    std::string key = FoldKey(name);
+    size_t sp = key.rfind(' ');
+    return sp == std::string::npos ? key : key.substr(sp + 1);
+  }
+
+  int NewEntity(const Cand& c) {
+    Build b;
+    b.type = c.type;
+    b.place = c.place;
+    b.strength = c.strength;
+    b.gender = c.gender;
+    if (c.place >= 0) {
+      const auto& p = world_.place(c.place);
+      const bool surface_ok = c.form == Mention::Form::Name && !c.acronym &&
+                              !IsAllCaps(c.name) && CountCodePoints(c.name) > 3;
+      b.name = surface_ok ? c.name : p.name;
+    } else {
+      b.name = c.name;
+    }
+    b.key = FoldKey(b.name);
+    ents_.push_back(std::move(b));
+    return int(ents_.size()) - 1;
+  }
+
+  void Attach(int cand, int ent) {
+    Cand& c = cands_[cand];
+    c.entity = ent;
+    Build& b = ents_[ent];
+    b.cands.push_back(cand);
+    b.strength = std::max(b.strength, c.strength);
+    if (b.gender == Gender::Unknown) b.gender = c.gender;
+    if (c.type == EntityType::Person && b.type == EntityType::Person) {
+      // Prefer the longest name ("Vladimir Putin" over "Putin").
+      if (CountWords(c.name) > CountWords(b.name)) {
+        b.name = c.name;
+        b.key = FoldKey(b.name);
+      }
+    }
+    if (b.type == EntityType::Org && !c.acronym && b.name.size() < c.name.size() &&
+        c.type == EntityType::Org && IsAllCaps(b.name)) {
+      b.name = c.name;
+      b.key = FoldKey(b.name);
+    }
+  }
+
+  static int CountWords(const std::string& s) {
+    int n = 0;
+    bool in = false;
+    for (char ch : s) {
+      if (ch == ' ') in = false;
+      else if (!in && ch != '.') {
+        in = true;
+        ++n;
+      }
+    }
+    return n;
+  }
+
+  void Cluster() {
+    std::unordered_map<std::string, int> by_key;    // folded name -> entity
+    std::unordered_map<int, int> by_place;           // gazetteer place -> entity
+    std::unordered_map<std::string, int> by_last;    // person last name -> entity
+    // Order: places, multi-word names, then single words (they link to what exists).
+    std::vector<int> order;
+    for (int pass = 0; pass < 4; ++pass)
+      for (int i = 0; i < int(cands_.size()); ++i) {
+        const Cand& c = cands_[i];
+        const bool single = c.te - c.tb == 1 && c.key.find(' ') == std::string::npos;
+        int want;
+        if (c.place >= 0) want = 0;
+        else if (c.link >= 0 || c.acronym) want = 3;
+        else if (!single) want = 1;
+        else want = 2;
+        if (want == pass) order.push_back(i);
+      }
+    for (int i : order) {
+      Cand& c = cands_[i];
+      if (c.place >= 0) {
+        auto it = by_place.find(c.place);
+        int ent = it != by_place.end() ? it->second : -1;
+        if (ent < 0) {
+          // A person with this name read as a place? ("Jackson said" after "Michael Jackson")
+          ent = NewEntity(c);
+          by_place[c.place] = ent;
+          by_key.emplace(ents_[ent].key, ent);
+        }
+        Attach(i, ent);
+        continue;
+      }
+      if (c.link >= 0 && cands_[c.link].entity >= 0) {
+        Attach(i, cands_[c.link].entity);
+        continue;
+      }
+      if (c.acronym) {
+        // By initials of an organisation ("WHO" -> World Health Organization).
+        int ent = -1;
+        auto it = by_key.find(c.key);
+        if (it != by_key.end()) ent = it->second;
+        for (int k = 0; ent < 0 && k < int(ents_.size()); ++k)
+          if (ents_[k].type == EntityType::Org && !IsAllCaps(ents_[k].name) &&
+              Initials(ents_[k].name) == c.name)
+            ent = k;
+        if (ent < 0) {
+          if (c.strength < kFair) continue;
+          ent = NewEntity(c);
+          by_key[c.key] = ent;
+        }
+        Attach(i, ent);
+        continue;
+      }
+      const bool single = c.te - c.tb == 1 && c.key.find(' ') == std::string::npos;
+      if (single) {
+        // A surname ("Putin", "President Putin", "Dr. Cossa") joins the person it ends.
+        auto last = by_last.find(c.key);
+        if (last != by_last.end() && (c.type == EntityType::Person || c.strength <= kGood)) {
+          Attach(i, last->second);
+          continue;
+        }
+      }
+      auto it = by_key.find(c.key);
+      if (it != by_key.end()) {
+        Build& b = ents_[it->second];
+        if (c.strength > b.strength && c.type != b.type && b.place < 0) b.type = c.type;
+        Attach(i, it->second);
+        continue;
+      }
+      if (c.strength < kFair) continue;  // weak guesses need confirmation (below)
+      int ent = NewEntity(c);
+      by_key[c.key] = ent;
+      if (c.type == EntityType::Person) by_last.emplace(LastWordKey(c.name), ent);
+      Attach(i, ent);
+    }
+    // Weak single words: kept when the same word occurs twice mid-sentence as a weak guess.
+    std::unordered_map<std::string, int> weak_count;
+    for (const Cand& c : cands_)
+      if (c.entity < 0 && c.strength == kWeak && c.mid_sentence && !c.acronym) ++weak_count[c.key];
+    for (int i = 0; i < int(cands_.size()); ++i) {
+      Cand& c = cands_[i];
+      if (c.entity >= 0) continue;
+      auto it = by_key.find(c.key);
+      if (it != by_key.end()) {
+        Attach(i, it->second);
+        continue;
+      }
+      if (!c.acronym && weak_count[c.key] >= 2) {
+        int ent = NewEntity(c);
+        ents_[ent].strength = kFair;
+        by_key[c.key] = ent;
+        Attach(i, ent);
+      }
+    }
+    // Entities held only by weak or fair single mid-sentence guesses of an unclear kind keep
+    // their place; everything else is settled.
+  }
+
+  // [SECTION] Sweep -------------------------------------------------------------------------------
+
+  static std::vector<std::string> KeysOf(std::string_view folded) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (size_t i = 0; i <= folded.size(); ++i)
+      if (i == folded.size() || folded[i] == ' ') {
+        if (i > start) out.emplace_back(folded.substr(start, i - start));
+        start = i + 1;
+      }
+    return out;
+  }
+
+  void Sweep() {
+    // Guesses that found no entity give their words back.
+    for (const Cand& c : cands_)
+      if (c.entity < 0)
+        for (uint32_t k = c.tb; k < c.te; ++k) claimed_[k] = 0;
+    for (const Cand& c : cands_)
+      if (c.entity >= 0)
+        for (uint32_t k = c.tb; k < c.te; ++k) claimed_[k] = 1;
+    // Token keys of each candidate's surface form, so the sweep compares token by token.
+    std::unordered_map<std::string, std::vector<Form>> forms;  // first key -> forms
+    auto add = [&](int ent, const std::vector<std::string>& keys, Mention::Form f, bool caps) {
+      if (keys.empty()) return;
+      auto& v = forms[keys[0]];
+      for (const Form& x : v)
+        if (x.entity == ent && x.keys == keys) return;
+      v.push_back(Form{ent, keys, f, caps});
+    };
+    auto token_keys = [&](uint32_t b, uint32_t e) {
+      std::vector<std::string> keys;
+      for (uint32_t k = b; k < e; ++k) keys.push_back(ix_.fold[k]);
+      return keys;
+    };
+    for (int ent = 0; ent < int(ents_.size()); ++ent) {
+      Build& b = ents_[ent];
+      for (int ci : b.cands) {
+        const Cand& c = cands_[ci];
+        if (c.span != ix_.Range(c.tb, c.te)) continue;  // part of a hyphenated word
+        add(ent, token_keys(c.tb, c.te), c.form, c.acronym || IsAllCaps(c.name));
+        if (b.type == EntityType::Person && c.te - c.tb >= 2) {
+          uint32_t last = c.te - 1;
+          if (ix_.IsWord(last) && !IsInitial(last) && ix_.Cap(last))
+            add(ent, {ix_.fold[last]}, Mention::Form::Surname, false);
+        }
+      }
+      if (b.place >= 0) {
+        const auto& p = world_.place(b.place);
+        add(ent, KeysOf(FoldKey(p.name)), Mention::Form::Name, false);
+        for (const std::string& d : p.demonyms) add(ent, KeysOf(FoldKey(d)), Mention::Form::Demonym, false);
+      }
+      if (b.type == EntityType::Org) {
+        std::vector<std::string> keys = KeysOf(b.key);
+        // "Socialist Party" is also "the Socialists".
+        if (keys.size() == 2 && (WordClasses(keys[1]) & kOrgHead)) add(ent, {keys[0] + "s"}, Mention::Form::Name, false);
+      }
+    }
+    const uint32_t n = ix_.size();
+    std::vector<Mention> found;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (claimed_[i] || !NameWord(i)) continue;
+      auto it = forms.find(ix_.fold[i]);
+      if (it == forms.end()) {
+        LinkOrgHead(i);
+        continue;
+      }
+      const Form* best = nullptr;
+      for (const Form& f : it->second) {
+        if (i + f.keys.size() > SEnd(i)) continue;
+        bool ok = true;
+        for (size_t k = 0; k < f.keys.size() && ok; ++k) {
+          const uint32_t t = i + uint32_t(k);
+          ok = !claimed_[t] && ix_.fold[t] == f.keys[k] && (k == 0 || NameWord(t) || !ix_.IsWord(t) ||
+                                                             (ix_.cls[t] & kConnector));
+          if (ok && f.all_caps && ix_.IsWord(t) && !ix_.AllCaps(t)) ok = false;
+          if (ok && ix_.IsWord(t) && !NameWord(t) && f.keys.size() == 1) ok = false;
+        }
+        if (!ok) continue;
+        const uint32_t end = i + uint32_t(f.keys.size());
+        // Never take a word out of a longer capitalised name ("Warsaw" in "Warsaw Stock
+        // Exchange" is claimed already; "Lisbon" before "Stock" is not a mention either).
+        if (f.keys.size() == 1 && end < SEnd(i) && NameWord(end) && !ix_.InHeadline(i) &&
+            !(ix_.cls[end] & (kTitle | kTitleMod)) && f.form != Mention::Form::Demonym &&
+            ents_[f.entity].type != EntityType::Person)
+          continue;
+        if (f.form == Mention::Form::Demonym && end < SEnd(i) && NameWord(end) &&
+            (ix_.cls[end] & kOrgHead))
+          continue;
+        if (!best || f.keys.size() > best->keys.size()) best = &f;
+      }
+      if (!best) continue;
+      const uint32_t end = i + uint32_t(best->keys.size());
+      Mention m;
+      m.span = ix_.Range(i, end);
+      m.form = best->form;
+      ents_[best->entity].mentions.push_back(m);
+      for (uint32_t k = i; k < end; ++k) claimed_[k] = 2;
+      i = end - 1;
+    }
+  }
+
+  // "the Commission" after "the European Commission": a capitalised head word alone stands for
+  // the last organisation named with it.
+  void LinkOrgHead(uint32_t i) {
+    if (!(ix_.cls[i] & kOrgHead) || !ix_.Cap(i)) return;
+    uint32_t p = Prev(i);
+    if (p == kNone || !ix_.LowerIs(p, "the")) return;
+    if (i + 1 < SEnd(i) && NameWord(i + 1)) return;
+    int best = -1;
+    uint32_t best_pos = 0;
+    for (int ent = 0; ent < int(ents_.size()); ++ent) {
+      if (ents_[ent].type != EntityType::Org) continue;
+      auto keys = KeysOf(ents_[ent].key);
+      if (std::find(keys.begin(), keys.end(), ix_.fold[i]) == keys.end()) continue;
+      for (int ci : ents_[ent].cands)
+        if (cands_[ci].tb < i && cands_[ci].tb >= best_pos) {
+          best = ent;
+          best_pos = cands_[ci].tb;
+        }
+    }
+    if (best < 0) return;
+    Mention m;
+    m.span = ix_.Range(i, i + 1);
+    m.form = Mention::Form::Name;
+    ents_[best].mentions.push_back(m);
+    claimed_[i] = 2;
+  }
+
+  // [SECTION] Output ------------------------------------------------------------------------------
+
+  EntityResult Output() {
+    EntityResult r;
+    std::vector<int> remap(ents_.size(), -1);
+    for (int e = 0; e < int(ents_.size()); ++e) {
+      Build& b = ents_[e];
+      for (int ci : b.cands) {
+        const Cand& c = cands_[ci];
+        Mention m;
+        m.span = c.span;
+        m.form = c.form;
+        if (b.type == EntityType::Person && c.te - c.tb == 1 && CountWords(b.name) > 1) m.form = Mention::Form::Surname;
+        b.mentions.push_back(m);
+      }
+      std::sort(b.mentions.begin(), b.mentions.end(),
+                [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+      b.mentions.erase(std::unique(b.mentions.begin(), b.mentions.end(),
+                                   [](const Mention& x, const Mention& y) { return x.span.Overlaps(y.span); }),
+                       b.mentions.end());
+      if (b.mentions.empty()) continue;
+      remap[e] = int(r.entities.size());
+      Entity out;
+      out.name = b.name;
+      out.type = b.type;
+      out.mentions = b.mentions;
+      if (b.place >= 0) {
+        const auto& p = world_.place(b.place);
+        out.has_coordinates = true;
+        out.lat = p.lat;
+        out.lon = p.lon;
+        out.country_code = p.country_code;
+      }
+      r.entities.push_back(std::move(out));
+      r.gender.push_back(b.gender);
+      r.gazetteer_place.push_back(b.place);
+    }
+    // City -> country where the country is in the article.
+    for (size_t e = 0; e < r.entities.size(); ++e) {
+      const int pl = r.gazetteer_place[e];
+      if (pl < 0 || world_.place(pl).kind != Gazetteer::Kind::City) continue;
+      for (size_t f = 0; f < r.entities.size(); ++f) {
+        const int q = r.gazetteer_place[f];
+        if (q >= 0 && world_.place(q).kind == Gazetteer::Kind::Country &&
+            world_.place(q).country_code == world_.place(pl).country_code)
+          r.entities[e].located_in = int(f);
+      }
+    }
+    r.token_entity.assign(ix_.size(), -1);
+    for (size_t e = 0; e < r.entities.size(); ++e) {
+      for (const Mention& m : r.entities[e].mentions) {
+        // Tokens whose span lies inside the mention (or holds it: "Brussels-based").
+        uint32_t lo = 0, hi = ix_.size();
+        while (lo < hi) {
+          uint32_t mid = (lo + hi) / 2;
+          if (ix_.tokens[mid].span.end <= m.span.begin) lo = mid + 1;
+          else hi = mid;
+        }
+        for (uint32_t k = lo; k < ix_.size() && ix_.tokens[k].span.begin < m.span.end; ++k)
+          r.token_entity[k] = int(e);
+      }
+    }
+    for (const PendingRole& pr : roles_) {
+      const int person = cands_[pr.person].entity;
+      if (person < 0 || remap[person] < 0) continue;
+      RoleFact f;
+      f.person = remap[person];
+      const int t = pr.target >= 0 ? cands_[pr.target].entity : -1;
+      f.target = t >= 0 ? remap[t] : -1;
+      f.role = pr.role;
+      f.sentence = pr.sentence;
+      r.roles.push_back(std::move(f));
+    }
+    return r;
+  }
+};
+
+}  // namespace
+
+EntityResult RecognizeEntities(const TextIndex& ix, const Gazetteer& world) {
+  Recognizer r(ix, world);
+  return r.Run();
+}
+
+}  // namespace lectern

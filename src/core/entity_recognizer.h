@@ -1,0 +1,56 @@
+// entity_recognizer.h — finds the people, places and organisations of an article and gathers all
+// their mentions into one entity per referent.
+//
+//   TextIndex ix = BuildTextIndex(doc);
+//   EntityResult r = RecognizeEntities(ix, Gazetteer::Builtin());
+//   for (const Entity& e : r.entities) ...          // discovery order; Analyze() sorts them
+//
+// How (no list of names anywhere; names come from their shape and context):
+//   1. runs of capitalised words (joined by "of", "for", "and", particles like "de", initials)
+//      are read in order: dateline ("WARSAW —"), acronym definitions "Long Name (LN)", titles
+//      ("Russian President Vladimir Putin": person + demonym mention + role), organisation head
+//      words ("… Ministry", "… Party", "University of …"), place head words ("… Sea", "… River"),
+//      the gazetteer (countries, regions, cities, demonyms), then the shape of what is left
+//      (two to four capitalised words: a person) and the words around it ("refiner X" and
+//      "X party": organisation; "in X" and "X province": place; "spokesperson X": person);
+//   2. candidates are clustered: surname-only and title + surname mentions join the full name,
+//      acronyms join their long form (defined in brackets or by initials), same-name mentions
+//      merge; weak single-word guesses survive only when the text confirms them;
+//   3. every surface form of every entity is swept over the whole text (headline included), so
+//      "Putin", "Iran’s" (span "Iran"), "Polish" (Poland) and "WARSAW" are all mentions.
+// Cities that are also words or personal names ("Nice", "Jackson") need context (a locative
+// preposition, a dateline, the country named in the text) and yield to a person with that name.
+#pragma once
+
+#include "analysis.h"
+#include "gazetteer.h"
+#include "lexicon.h"
+#include "text_index.h"
+
+#include <string>
+#include <vector>
+
+namespace lectern {
+
+struct RoleFact {
+  int person = -1;        // entity index
+  int target = -1;        // entity index of the country / organisation, or -1
+  std::string role;       // "President", "Minister of Climate and Environment"
+  uint32_t sentence = 0;
+};
+
+struct EntityResult {
+  std::vector<Entity> entities;       // discovery order; salience not set
+  std::vector<int> token_entity;      // per token: the entity one of whose mentions covers it
+  std::vector<Gender> gender;         // per entity (persons), from honorifics and titles
+  std::vector<int> gazetteer_place;   // per entity: Gazetteer place index or -1
+  std::vector<RoleFact> roles;        // from title phrases ("Iranian President X")
+};
+
+EntityResult RecognizeEntities(const TextIndex& ix, const Gazetteer& world);
+
+// Initials of a name's capitalised words, skipping connectors: "World Health Organization" ->
+// "WHO", "Organization of the Petroleum Exporting Countries" -> "OPEC".
+std::string Initials(std::string_view name);
+
+}  // namespace lectern

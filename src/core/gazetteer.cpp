@@ -1,0 +1,161 @@
+// gazetteer.cpp — parses the generated gazetteer blob (see gazetteer.h, tools/gen_gazetteer.mjs).
+#include "gazetteer.h"
+
+#include "text_util.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace lectern {
+
+extern const char kGazetteerData[];   // generated/gazetteer_data.cpp
+extern const size_t kGazetteerDataSize;
+
+namespace {
+
+std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+double ToDouble(std::string_view s) {
+  std::string tmp(s);
+  return std::strtod(tmp.c_str(), nullptr);
+}
+
+bool IsCode(std::string_view name) {
+  if (name.size() < 2 || name.size() > 5) return false;
+  for (char c : name)
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  return true;
+}
+
+}  // namespace
+
+void Gazetteer::AddName(std::string_view name, uint32_t place) {
+  std::string key = FoldKey(name);
+  if (key.empty()) return;
+  auto& hits = names_[key];
+  for (const NameHit& h : hits)
+    if (h.place == place) return;
+  hits.push_back(NameHit{place, IsCode(name)});
+  // Every word-boundary prefix ("new", "new york"), with and without trailing punctuation
+  // ("washington," and "washington"), so callers can extend a match token by token.
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (key[i] != ' ') continue;
+    std::string p = key.substr(0, i);
+    prefixes_.insert(p);
+    while (!p.empty() && (p.back() == ',' || p.back() == '.')) {
+      p.pop_back();
+      prefixes_.insert(p);
+    }
+  }
+}
+
+Gazetteer Gazetteer::Parse(std::string_view data) {
+  Gazetteer g;
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string_view line = data.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (line.empty() || line[0] == '#') continue;
+    auto f = SplitOn(line, '\t');
+    const uint32_t index = uint32_t(g.places_.size());
+    if (f[0] == "C" && f.size() >= 11) {
+      Place p;
+      p.kind = Kind::Country;
+      p.country_code = std::string(f[1]);
+      p.lat = ToDouble(f[2]);
+      p.lon = ToDouble(f[3]);
+      p.area = ToDouble(f[4]);
+      if (f[5] == "1") p.flags |= kIndependent;
+      p.region = std::string(f[6]);
+      p.subregion = std::string(f[7]);
+      auto names = SplitOn(f[8], '|');
+      if (names.empty() || names[0].empty()) continue;
+      p.name = std::string(names[0]);
+      p.capital = std::string(f[10]);
+      for (auto d : SplitOn(f[9], '|'))
+        if (!d.empty()) p.demonyms.emplace_back(d);
+      g.places_.push_back(std::move(p));
+      for (auto n : names) g.AddName(n, index);
+      for (const std::string& d : g.places_[index].demonyms)
+        g.demonyms_.emplace(FoldKey(d), index);  // the first (highest ranked) country wins
+      g.countries_.emplace(std::string(f[1]), index);
+    } else if (f[0] == "R" && f.size() >= 5) {
+      Place p;
+      p.kind = Kind::Region;
+      p.name = std::string(f[1]);
+      p.lat = ToDouble(f[2]);
+      p.lon = ToDouble(f[3]);
+      for (auto d : SplitOn(f[4], '|'))
+        if (!d.empty()) p.demonyms.emplace_back(d);
+      g.places_.push_back(std::move(p));
+      g.AddName(f[1], index);
+      for (const std::string& d : g.places_[index].demonyms) g.demonyms_.emplace(FoldKey(d), index);
+    } else if (f[0] == "T" && f.size() >= 7) {
+      Place p;
+      p.kind = Kind::City;
+      auto names = SplitOn(f[1], '|');
+      if (names.empty() || names[0].empty()) continue;
+      p.name = std::string(names[0].substr(0, names[0].find(',')));
+      p.country_code = std::string(f[2]);
+      p.lat = ToDouble(f[3]);
+      p.lon = ToDouble(f[4]);
+      p.population = uint32_t(ToDouble(f[5]) * 1000);
+      for (char c : f[6]) {
+        if (c == 'C') p.flags |= kCapital;
+        if (c == 'A') p.flags |= kAdminSeat;
+        if (c == 'W') p.flags |= kCommonWord;
+        if (c == 'N') p.flags |= kPersonName;
+      }
+      g.places_.push_back(std::move(p));
+      for (auto n : names) g.AddName(n, index);
+      ++g.cities_;
+    }
+  }
+  // Best first: countries, regions, then cities by population (capitals first among equals).
+  for (auto& kv : g.names_) {
+    std::stable_sort(kv.second.begin(), kv.second.end(), [&](const NameHit& a, const NameHit& b) {
+      const Place& pa = g.places_[a.place];
+      const Place& pb = g.places_[b.place];
+      if (pa.kind != pb.kind) return int(pa.kind) < int(pb.kind);
+      if (pa.kind == Kind::Country) return pa.area > pb.area;
+      return pa.population > pb.population;
+    });
+  }
+  return g;
+}
+
+const Gazetteer& Gazetteer::Builtin() {
+  // Parsed once, immutable afterwards; thread-safe initialisation of a function-local static.
+  static const Gazetteer g = Parse(std::string_view(kGazetteerData, kGazetteerDataSize));
+  return g;
+}
+
+const std::vector<Gazetteer::NameHit>& Gazetteer::FindName(std::string_view folded) const {
+  static const std::vector<NameHit> kNone;
+  auto it = names_.find(std::string(folded));
+  return it == names_.end() ? kNone : it->second;
+}
+
+int Gazetteer::FindDemonym(std::string_view folded) const {
+  auto it = demonyms_.find(std::string(folded));
+  return it == demonyms_.end() ? -1 : int(it->second);
+}
+
+int Gazetteer::FindCountry(std::string_view cca2) const {
+  auto it = countries_.find(std::string(cca2));
+  return it == countries_.end() ? -1 : int(it->second);
+}
+
+}  // namespace lectern

@@ -1,0 +1,74 @@
+// gazetteer.h — world knowledge for the analysis: countries (names, official names, alternative
+// spellings, demonyms, capital, coordinates), continents and regions (with their adjectives) and
+// ~15,000 cities, generated at build time from the npm data packages by tools/gen_gazetteer.mjs.
+//
+//   const Gazetteer& world = Gazetteer::Builtin();
+//   for (const Gazetteer::NameHit& h : world.FindName(FoldKey("Gdańsk"))) world.place(h.place);
+//   int pl = world.FindDemonym(FoldKey("Polish"));              // Poland
+//   int cc = world.FindCountry("PT");                           // Portugal
+//
+// Names are looked up by FoldKey (lowercase, diacritics folded), so "Sao Paulo" finds
+// "São Paulo". FindName lists countries first, then regions, then cities (larger first); choosing
+// among same-name cities ("Porto" in Portugal or Brazil) is the caller's job, with the text's
+// context. Parse() reads the generated format, so tests can build small gazetteers by hand.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace lectern {
+
+class Gazetteer {
+ public:
+  enum class Kind : uint8_t { Country, Region, City };
+  static constexpr uint8_t kCapital = 1;      // national capital
+  static constexpr uint8_t kAdminSeat = 2;    // seat of a first-order division (PPLA)
+  static constexpr uint8_t kCommonWord = 4;   // the name is also an English word ("Nice", "Split")
+  static constexpr uint8_t kPersonName = 8;   // the name is also a personal name ("Jackson")
+  static constexpr uint8_t kIndependent = 16; // a sovereign country
+
+  struct Place {
+    Kind kind = Kind::City;
+    std::string name;                // English name: "Poland", "Central Europe", "Gdańsk"
+    std::string country_code;        // ISO 3166-1 alpha-2 (countries, cities)
+    double lat = 0, lon = 0;
+    uint32_t population = 0;         // cities
+    double area = 0;                 // countries, km²
+    uint8_t flags = 0;
+    std::string region, subregion;   // countries: "Europe", "Central Europe"
+    std::string capital;             // countries: "Warsaw"
+    std::vector<std::string> demonyms;  // countries, regions: "Polish"; "European"
+  };
+  struct NameHit {
+    uint32_t place;
+    bool code;                       // an all-caps abbreviation ("UK", "UAE"): match capitals only
+  };
+
+  static const Gazetteer& Builtin();
+  // Reads the generated text format (see tools/gen_gazetteer.mjs); malformed lines are skipped.
+  static Gazetteer Parse(std::string_view data);
+
+  const std::vector<NameHit>& FindName(std::string_view folded) const;
+  // True when some name continues after `folded` (a multi-word name starts with it).
+  bool IsNamePrefix(std::string_view folded) const { return prefixes_.count(std::string(folded)) != 0; }
+  int FindDemonym(std::string_view folded) const;      // place index or -1
+  int FindCountry(std::string_view cca2) const;        // place index or -1
+  const Place& place(uint32_t i) const { return places_[i]; }
+  size_t size() const { return places_.size(); }
+  size_t city_count() const { return cities_; }
+
+ private:
+  void AddName(std::string_view name, uint32_t place);
+  std::vector<Place> places_;
+  std::unordered_map<std::string, std::vector<NameHit>> names_;
+  std::unordered_set<std::string> prefixes_;
+  std::unordered_map<std::string, uint32_t> demonyms_;
+  std::unordered_map<std::string, uint32_t> countries_;
+  size_t cities_ = 0;
+};
+
+}  // namespace lectern

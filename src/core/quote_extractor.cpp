@@ -1,0 +1,798 @@
+// quote_extractor.cpp — direct quotes, reported speech and their sources (see quote_extractor.h).
+//
+// [SECTION] Quote marks: pairing per paragraph
+// [SECTION] Speakers: noun phrases, subjects, pronouns
+// [SECTION] Direct quotes: attribution, split quotes, scare quotes
+// [SECTION] Reported speech
+#include "quote_extractor.h"
+
+#include "text_util.h"
+
+#include <algorithm>
+
+namespace lectern {
+
+namespace {
+
+constexpr uint32_t kNone = ~0u;
+
+struct RawQuote {
+  uint32_t open = kNone;       // opening mark token
+  uint32_t close = kNone;      // closing mark token, or kNone when unbalanced
+  std::vector<std::pair<uint32_t, uint32_t>> parts;  // content token ranges, marks excluded
+};
+
+struct Speaker {
+  bool found = false;
+  int entity = -1;
+  std::string text;
+  Span span;
+};
+
+class Extractor {
+ public:
+  Extractor(const TextIndex& ix, EntityResult& er)
+      : ix_(ix), er_(er), in_quote_(ix.size(), 0), used_(ix.size(), 0) {}
+
+  QuoteResult Run() {
+    PairMarks();
+    for (const RawQuote& q : raw_)
+      for (auto& p : q.parts)
+        for (uint32_t k = p.first; k < p.second; ++k) in_quote_[k] = 1;
+    for (size_t i = 0; i < raw_.size(); ++i) Direct(i);
+    for (uint32_t s = 0; s < ix_.sentences.size(); ++s)
+      if (ix_.sentences[s].paragraph != ~0u) Reported(s);
+    std::stable_sort(out_.begin(), out_.end(), [](const Quote& a, const Quote& b) {
+      return a.extent.begin < b.extent.begin;
+    });
+    QuoteResult r;
+    r.quotes = std::move(out_);
+    return r;
+  }
+
+ private:
+  const TextIndex& ix_;
+  EntityResult& er_;
+  std::vector<RawQuote> raw_;
+  std::vector<uint8_t> in_quote_;     // token inside a direct quote's content
+  std::vector<uint8_t> used_;         // cue token already used by a direct quote
+  std::vector<Quote> out_;
+  int last_direct_ = -1;              // index into out_ of the last direct quote
+  uint32_t last_direct_cue_ = kNone;
+  bool last_attrib_after_ = false;
+  uint32_t last_direct_sentence_ = kNone;  // sentence where its attribution / close is
+  std::vector<std::string> unnamed_;  // unnamed speaker phrases seen so far
+
+  uint32_t SOf(uint32_t k) const { return ix_.sentence_of[k]; }
+  uint32_t SBegin(uint32_t k) const { return ix_.SentenceBegin(SOf(k)); }
+  uint32_t SEnd(uint32_t k) const { return ix_.SentenceEnd(SOf(k)); }
+  bool Lower(uint32_t k) const {
+    return k < ix_.size() && ix_.IsWord(k) && IsLowerCp(FirstCp(ix_.Text(k)));
+  }
+  int Ent(uint32_t k) const { return k < ix_.size() ? er_.token_entity[k] : -1; }
+  const SpeechVerb* Verb(uint32_t k) const {
+    if (k >= ix_.size() || !Lower(k)) return nullptr;
+    return FindSpeechVerb(ix_.lower[k]);
+  }
+  // A speech verb used as a verb: not "the claims", "a warning", "his remarks".
+  bool IsCue(uint32_t k, bool allow_embedded) const {
+    const SpeechVerb* v = Verb(k);
+    if (!v || (!allow_embedded && v->cls == CueClass::Embedded)) return false;
+    if (k > SBegin(k)) {
+      const std::string& p = ix_.lower[k - 1];
+      if (p == "the" || p == "a" || p == "an" || p == "his" || p == "her" || p == "their" ||
+          p == "its" || p == "our" || p == "this" || p == "these" || p == "those" ||
+          ix_.IsPossessive(k - 1) || ix_.tokens[k - 1].kind == Token::Kind::Number)
+        return false;
+    }
+    return true;
+  }
+  uint32_t WordCount(uint32_t b, uint32_t e) const {
+    uint32_t n = 0;
+    for (uint32_t k = b; k < e; ++k)
+      if (ix_.tokens[k].kind == Token::Kind::Word || ix_.tokens[k].kind == Token::Kind::Number) ++n;
+    return n;
+  }
+
+  // [SECTION] Quote marks -------------------------------------------------------------------------
+
+  void PairMarks() {
+    const uint32_t ns = uint32_t(ix_.sentences.size());
+    // Paragraph token ranges in order.
+    std::vector<std::pair<uint32_t, uint32_t>> paras;
+    for (uint32_t s = 0; s < ns; ++s) {
+      const Sentence& se = ix_.sentences[s];
+      if (se.paragraph == ~0u) continue;
+      if (!paras.empty() && ix_.sentences[s - 1].paragraph == se.paragraph) {
+        paras.back().second = se.first_token + se.token_count;
+      } else {
+        paras.push_back({se.first_token, se.first_token + se.token_count});
+      }
+    }
+    RawQuote cur;
+    bool open = false;
+    uint32_t part_start = 0;
+    int spanned = 0;
+    for (size_t pi = 0; pi < paras.size(); ++pi) {
+      const uint32_t pb = paras[pi].first, pe = paras[pi].second;
+      uint32_t k = pb;
+      if (open) {  // continued from the previous paragraph, which ended without a close
+        part_start = pb + 1;
+        k = pb + 1;
+      }
+      while (k < pe) {
+        if (!open) {
+          if (ix_.IsOpenQuote(k)) {
+            cur = RawQuote{};
+            cur.open = k;
+            open = true;
+            spanned = 0;
+            part_start = k + 1;
+          }
+          ++k;
+          continue;
+        }
+        if (ix_.IsCloseQuote(k) && !(ix_.Text(k) == "\"" && k == part_start)) {
+          if (k > part_start) cur.parts.push_back({part_start, k});
+          cur.close = k;
+          if (!cur.parts.empty()) raw_.push_back(cur);
+          open = false;
+        }
+        ++k;
+      }
+      if (!open) continue;
+      // Unclosed at the paragraph end. A quote that runs on opens the next paragraph again.
+      const bool next_opens = pi + 1 < paras.size() && ix_.IsOpenQuote(paras[pi + 1].first);
+      const bool began_here_at_start = cur.parts.empty() ? cur.open == pb : true;
+      if (next_opens && began_here_at_start && spanned < 5) {
+        if (pe > part_start) cur.parts.push_back({part_start, pe});
+        ++spanned;
+        continue;
+      }
+      // Degrade: close at the end of the sentence where this part began, then rescan the rest
+      // of the paragraph for other quotes.
+      const uint32_t from = std::max(part_start, pb);
+      const uint32_t stop = from < pe ? std::min(pe, SEnd(from)) : pe;
+      if (stop > part_start) cur.parts.push_back({part_start, stop});
+      if (!cur.parts.empty()) raw_.push_back(cur);
+      open = false;
+      for (uint32_t j = stop; j < pe; ++j) {
+        if (!open && ix_.IsOpenQuote(j)) {
+          cur = RawQuote{};
+          cur.open = j;
+          open = true;
+          part_start = j + 1;
+        } else if (open && ix_.IsCloseQuote(j) && j > part_start) {
+          cur.parts.push_back({part_start, j});
+          cur.close = j;
+          raw_.push_back(cur);
+          open = false;
+        }
+      }
+      if (open) {  // a second stray mark: close at its sentence end
+        const uint32_t s2 = part_start < pe ? std::min(pe, SEnd(part_start)) : pe;
+        if (s2 > part_start) {
+          cur.parts.push_back({part_start, s2});
+          raw_.push_back(cur);
+        }
+        open = false;
+      }
+    }
+    // Trim punctuation-only parts and drop empty quotes.
+    std::vector<RawQuote> kept;
+    for (RawQuote& q : raw_) {
+      std::vector<std::pair<uint32_t, uint32_t>> parts;
+      for (auto p : q.parts)
+        if (WordCount(p.first, p.second) > 0) parts.push_back(p);
+      q.parts = parts;
+      if (!q.parts.empty()) kept.push_back(q);
+    }
+    raw_ = std::move(kept);
+  }
+
+  // [SECTION] Speakers ------------------------------------------------------------------------------
+
+  // The mention of entity `ent` that starts at `k`: its end token.
+  uint32_t MentionEnd(uint32_t k) const {
+    const int ent = Ent(k);
+    uint32_t e = k;
+    while (e < ix_.size() && Ent(e) == ent) ++e;
+    return e;
+  }
+
+  Speaker FromEntity(int ent, Span span) const {
+    Speaker s;
+    s.found = true;
+    s.entity = ent;
+    s.text = er_.entities[ent].name;
+    s.span = span;
+    return s;
+  }
+
+  Speaker Phrase(uint32_t b, uint32_t e, int ent) {
+    while (b < e && (ix_.LowerIs(b, "both") || ix_.LowerIs(b, "all"))) ++b;
+    while (e > b && ix_.tokens[e - 1].kind == Token::Kind::Punct && !ix_.IsPossessive(e - 1)) --e;
+    Speaker s;
+    if (b >= e) return s;
+    s.found = true;
+    s.entity = ent;
+    s.span = ix_.Range(b, e);
+    s.text = std::string(ix_.Text(s.span));
+    return s;
+  }
+
+  // Nearest earlier person for he / she (same sentence first, then back up to six sentences;
+  // within a sentence the leftmost, which is usually the subject), an organisation for it / they.
+  Speaker Pronoun(uint32_t k) {
+    const std::string& w = ix_.lower[k];
+    const Gender g = PronounGender(w);
+    const bool plural = IsPluralPronoun(w);
+    const bool neuter = IsNeuterPronoun(w);
+    if (!plural && !neuter && g == Gender::Unknown) return Speaker{};
+    const uint32_t s0 = SOf(k);
+    for (uint32_t back = 0; back <= 6 && back <= s0; ++back) {
+      const uint32_t s = s0 - back;
+      if (ix_.sentences[s].paragraph == ~0u) break;
+      const uint32_t b = ix_.SentenceBegin(s);
+      const uint32_t e = back == 0 ? k : ix_.SentenceEnd(s);
+      int best = -1;
+      uint32_t best_tok = kNone;
+      for (uint32_t t = b; t < e; ++t) {
+        const int ent = Ent(t);
+        if (ent < 0 || in_quote_[t]) continue;
+        const EntityType type = er_.entities[ent].type;
+        if (plural || neuter) {
+          if (type != EntityType::Org && type != EntityType::Group &&
+              !(plural && type == EntityType::Place))
+            continue;
+          best = ent;  // the nearest for "they" / "it"
+          best_tok = t;
+          continue;
+        }
+        if (type != EntityType::Person) continue;
+        const Gender eg = er_.gender[ent];
+        if (eg != Gender::Unknown && eg != g) continue;
+        best = ent;
+        best_tok = t;
+        break;
+      }
+      if (plural && best < 0 && back == 0) continue;
+      if (best >= 0) {
+        if (!plural && !neuter && er_.gender[best] == Gender::Unknown) er_.gender[best] = g;
+        (void)best_tok;
+        Speaker s = FromEntity(best, ix_.tokens[k].span);
+        Mention m;
+        m.span = ix_.tokens[k].span;
+        m.form = Mention::Form::Pronoun;
+        auto& ms = er_.entities[best].mentions;
+        if (std::none_of(ms.begin(), ms.end(), [&](const Mention& x) { return x.span.Overlaps(m.span); })) {
+          ms.push_back(m);
+          std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+        }
+        return s;
+      }
+    }
+    return Speaker{};
+  }
+
+  // The latest organisation named before token `k` whose name holds `head` ("the ministry" ->
+  // Ministry of Health), or any organisation when `head` is empty.
+  int RecentOrg(uint32_t k, const std::string& head) const {
+    const uint32_t s0 = SOf(k);
+    for (uint32_t t = k; t-- > 0;) {
+      if (s0 - SOf(t) > 8) break;
+      const int ent = Ent(t);
+      if (ent < 0 || er_.entities[ent].type != EntityType::Org) continue;
+      if (head.empty()) return ent;
+      if (FoldKey(er_.entities[ent].name).find(head) != std::string::npos) return ent;
+    }
+    return -1;
+  }
+
+  // Who is named in the noun phrase [b, e)?
+  Speaker ResolveNP(uint32_t b, uint32_t e) {
+    while (b < e && (ix_.LowerIs(b, "both") || ix_.LowerIs(b, "all") || ix_.Is(b, ","))) ++b;
+    while (e > b && (ix_.tokens[e - 1].kind == Token::Kind::Punct && !ix_.IsPossessive(e - 1))) --e;
+    if (b >= e) return Speaker{};
+    if (e - b == 1 && (ix_.cls[b] & kPronoun)) return Pronoun(b);
+    // A person named in the phrase, unless only as the owner of someone else ("Putin's
+    // spokesman Dmitry Peskov" is Peskov; "Trump's lawyers" are the lawyers).
+    for (uint32_t k = b; k < e; ++k) {
+      const int ent = Ent(k);
+      if (ent < 0 || er_.entities[ent].type != EntityType::Person) continue;
+      const uint32_t me = MentionEnd(k);
+      bool owner = false;
+      if (me < e && ix_.IsPossessive(me)) {
+        for (uint32_t q = me + 1; q < e && q < me + 4; ++q)
+          if (Lower(q) && (ix_.cls[q] & (kHumanRole | kCollective))) owner = true;
+      }
+      if (!owner) return FromEntity(ent, ix_.Range(k, me));
+      k = me - 1;
+    }
+    // Organisations and places.
+    for (uint32_t k = b; k < e; ++k) {
+      const int ent = Ent(k);
+      if (ent < 0) continue;
+      uint32_t me = MentionEnd(k);
+      uint32_t after = me;
+      if (after < e && ix_.IsPossessive(after)) ++after;
+      // Adjectives, then the head noun: "WHO officials", "A senior Chega official",
+      // "The Mozambican government", "the WHO's regional director".
+      uint32_t h = after;
+      while (h < e && Lower(h) && !(ix_.cls[h] & (kHumanRole | kCollective | kGovNoun | kOrgNoun)) &&
+             !(ix_.cls[h] & kStop) && h < after + 3)
+        ++h;
+      if (h < e && Lower(h) && (ix_.cls[h] & (kHumanRole | kCollective | kGovNoun))) return Phrase(b, e, ent);
+      // "Moscow and Tehran": a pair of sources.
+      if (after < e && ix_.LowerIs(after, "and") && Ent(after + 1) >= 0) return Phrase(b, e, ent);
+      // "the Polish branch of Greenpeace": an adjective, then "of" and the real source.
+      const bool demonym = ix_.Text(ix_.Range(k, me)) != er_.entities[ent].name &&
+                           std::any_of(er_.entities[ent].mentions.begin(), er_.entities[ent].mentions.end(),
+                                       [&](const Mention& m) {
+                                         return m.span.begin == ix_.tokens[k].span.begin &&
+                                                m.form == Mention::Form::Demonym;
+                                       });
+      if (demonym && after < e && Lower(after)) {
+        k = me - 1;
+        continue;
+      }
+      if (k > b && Lower(k - 1) && (ix_.cls[k - 1] & (kHumanRole | kCollective)) &&
+          !ix_.LowerIs(k - 1, "of"))
+        return Phrase(b, e, ent);
+      return FromEntity(ent, ix_.Range(k, me));
+    }
+    // No name: an unnamed source ("analysts", "a senior official at the health ministry") or a
+    // description of one named before ("the company", "the official").
+    uint32_t head = kNone;
+    for (uint32_t k = b; k < e; ++k)
+      if (ix_.IsWord(k) && (ix_.cls[k] & (kHumanRole | kCollective | kOrgNoun | kGovNoun))) {
+        head = k;
+        break;
+      }
+    if (head == kNone) {
+      if (e - b <= 5 && ix_.Cap(b) && !(ix_.cls[b] & kStop)) return Phrase(b, e, -1);
+      return Speaker{};
+    }
+    const bool definite = ix_.LowerIs(b, "the");
+    if (definite && (ix_.cls[head] & kOrgNoun) && !(ix_.cls[head] & kHumanRole) && head + 1 >= e) {
+      int org = RecentOrg(b, FoldKey(ix_.Text(head)));
+      if (org < 0) org = RecentOrg(b, "");
+      if (org >= 0) return FromEntity(org, ix_.Range(b, e));
+    }
+    if (definite && head + 1 >= e) {
+      // "the official" after "a senior official at the health ministry".
+      const std::string h = ix_.lower[head];
+      for (auto it = unnamed_.rbegin(); it != unnamed_.rend(); ++it)
+        if (FoldKey(*it).find(h) != std::string::npos) {
+          Speaker s;
+          s.found = true;
+          s.text = *it;
+          s.span = ix_.Range(b, e);
+          return s;
+        }
+    }
+    // The phrase may name an organisation in lowercase: "at the health ministry".
+    int org = -1;
+    for (uint32_t k = head + 1; k < e; ++k)
+      if (ix_.IsWord(k) && (ix_.cls[k] & kOrgHead)) org = RecentOrg(b, FoldKey(ix_.Text(k)));
+    Speaker s = Phrase(b, e, org);
+    if (s.found) unnamed_.push_back(s.text);
+    return s;
+  }
+
+  // Clause start for the subject of the verb at `v`: after the last "; / , and / , but" boundary
+  // (a participle cue — "stating", "telling" — takes the main clause's subject), then past any
+  // introductory phrase ("In a statement,", "Asked on Monday whether …,").
+  uint32_t ClauseStart(uint32_t v, bool participle) const {
+    const uint32_t b = SBegin(v);
+    uint32_t c = b;
+    for (uint32_t k = b; k < v; ++k) {
+      if (ix_.Is(k, ";")) c = k + 1;
+      // A dateline ("MAPUTO -- The WHO said") or a closing quote right before the source
+      // ("... ," she said) starts the clause.
+      if (ix_.IsDash(k) && k < b + 6) c = k + 1;
+      if (ix_.IsCloseQuote(k)) {
+        bool conj = false;
+        for (uint32_t q = k + 1; q < v; ++q)
+          if (ix_.LowerIs(q, "and") || ix_.LowerIs(q, "but")) conj = true;
+        if (!conj) c = k + 1;
+      }
+      if (participle) continue;
+      if ((ix_.LowerIs(k, "and") || ix_.LowerIs(k, "but") || ix_.LowerIs(k, "while") ||
+           ix_.LowerIs(k, "whereas")) &&
+          k > b && ix_.Is(k - 1, ",") && k + 1 < v && !Verb(k + 1) && !(ix_.cls[k + 1] & kAux))
+        c = k + 1;
+    }
+    for (int guard = 0; guard < 3 && c < v; ++guard) {
+      const std::string& w = ix_.lower[c];
+      const bool intro =
+          ((ix_.cls[c] & kStop) && !(ix_.cls[c] & kPronoun) && w != "the" && w != "a" &&
+           w != "an" && w != "both" && w != "all" && w != "some" && w != "many" && w != "most" &&
+           w != "this" && w != "these" && w != "those" && w != "each" && w != "several") ||
+          (ix_.Cap(c) && w.size() > 4 &&
+           (w.substr(w.size() - 3) == "ing" || w.substr(w.size() - 2) == "ed"));
+      if (!intro) break;
+      uint32_t comma = kNone;
+      for (uint32_t k = c + 1; k < v; ++k)
+        if (ix_.Is(k, ",")) {
+          comma = k;
+          break;
+        }
+      if (comma == kNone) break;
+      c = comma + 1;
+    }
+    return c;
+  }
+
+  Speaker SubjectOf(uint32_t v) {
+    const SpeechVerb* sv = Verb(v);
+    const bool participle = sv && sv->participle;
+    const uint32_t c = ClauseStart(v, participle);
+    // The noun phrase: up to a comma, an auxiliary, a relative pronoun or the verb.
+    uint32_t e = c;
+    while (e < v) {
+      if (ix_.Is(e, ",") || ix_.Is(e, "(") || ix_.Is(e, ";") || ix_.IsDash(e) || ix_.IsOpenQuote(e)) break;
+      if (Lower(e) && (ix_.cls[e] & kAux) && !ix_.LowerIs(e, "both")) break;
+      if (IsCue(e, true) && e > c) break;
+      ++e;
+    }
+    Speaker s = ResolveNP(c, e);
+    // Apposition: "Orlen's chief executive, Tomasz Wróblewski, told ..." names the person after
+    // the comma.
+    if (ix_.Is(e, ",") && (s.entity < 0 || er_.entities[s.entity].type != EntityType::Person)) {
+      uint32_t k = e + 1;
+      while (k < v && (ix_.cls[k] & kHonorific) && Ent(k) < 0) k += ix_.Is(k + 1, ".") ? 2 : 1;
+      const int ent = Ent(k);
+      if (ent >= 0 && er_.entities[ent].type == EntityType::Person) {
+        const uint32_t me = MentionEnd(k);
+        if (ix_.Is(me, ",") || me == v) return FromEntity(ent, ix_.Range(k, me));
+      }
+    }
+    return s;
+  }
+
+  // [SECTION] Direct quotes -----------------------------------------------------------------------
+
+  uint32_t FirstTok(const RawQuote& q) const { return q.parts.front().first; }
+  uint32_t LastTok(const RawQuote& q) const { return q.parts.back().second; }
+
+  // "“…,” said X" / "“…,” X said": returns the cue token or kNone.
+  uint32_t AttributionAfter(const RawQuote& q, Speaker* sp) {
+    if (q.close == kNone) return kNone;
+    const uint32_t e = SEnd(q.close);
+    uint32_t k = q.close + 1;
+    if (k < e && ix_.Is(k, ",")) ++k;
+    if (k >= e || ix_.IsOpenQuote(k)) return kNone;
+    if (IsCue(k, false)) {
+      uint32_t ne = k + 1;
+      while (ne < e && !(ix_.tokens[ne].kind == Token::Kind::Punct && !ix_.IsPossessive(ne) &&
+                         !(ix_.Is(ne, ".") && ne + 1 < e)) &&
+             !(Lower(ne) && (ix_.cls[ne] & (kLocPrep | kStop)) && !(ix_.cls[ne] & kConnector)))
+        ++ne;
+      // "said the official" / "said Dr. Amélia Cossa, the ministry's national director".
+      *sp = ResolveNP(k + 1, ne);
+      if (!sp->found) *sp = SubjectOf(k);
+      return k;
+    }
+    for (uint32_t v = k; v < e && v < k + 10; ++v) {
+      if (ix_.IsOpenQuote(v) || ix_.Is(v, ";") || (ix_.Is(v, ",") && v > k)) break;
+      if (IsCue(v, false) && v > k) {
+        uint32_t ne = v;
+        while (ne > k && Lower(ne - 1) && (ix_.cls[ne - 1] & kAux)) --ne;
+        *sp = ResolveNP(k, ne);
+        return sp->found ? v : kNone;
+      }
+    }
+    return kNone;
+  }
+
+  // "X said: “…”", "…, stating, “…”", "X called the contract “…”": the nearest cue before the
+  // opening mark in its sentence.
+  uint32_t AttributionBefore(const RawQuote& q, Speaker* sp, bool* complement) {
+    const uint32_t open = q.open;
+    const uint32_t b = SBegin(open);
+    if (open <= b) return kNone;
+    const bool short_quote = WordCount(FirstTok(q), LastTok(q)) <= 12 && q.parts.size() == 1;
+    for (uint32_t v = open; v-- > b;) {
+      if (in_quote_[v]) return kNone;
+      if (open - v > 45) return kNone;
+      if (!IsCue(v, short_quote)) continue;
+      *complement = true;  // the quote is the verb's own complement: no reported clause
+      for (uint32_t k = v + 1; k < open; ++k)
+        if (ix_.LowerIs(k, "that") || (ix_.IsWord(k) && !(ix_.Is(open - 1, ":") || ix_.Is(open - 1, ","))))
+          *complement = false;
+      *sp = SubjectOf(v);
+      return v;
+    }
+    return kNone;
+  }
+
+  void Direct(size_t qi) {
+    const RawQuote& q = raw_[qi];
+    Speaker sp;
+    uint32_t cue = kNone;
+    bool after = false, complement = false;
+    const uint32_t open_s = SOf(q.open);
+    const bool starts_sentence = q.open == ix_.SentenceBegin(open_s);
+    if (!starts_sentence) cue = AttributionBefore(q, &sp, &complement);
+    if (cue == kNone) {
+      sp = Speaker{};
+      cue = AttributionAfter(q, &sp);
+      after = cue != kNone;
+    }
+    const uint32_t close_s = q.close != kNone ? SOf(q.close) : SOf(LastTok(q) - 1);
+    // “A,” she said, “B.”: the same cue twice is one split quote.
+    if (cue != kNone && !after && cue == last_direct_cue_ && last_direct_ >= 0) {
+      Merge(q);
+      return;
+    }
+    if (cue == kNone) {
+      // “A,” she said. “B.”: a quote that opens the next sentence continues the last one.
+      if (starts_sentence && last_direct_ >= 0 && last_attrib_after_ &&
+          open_s == last_direct_sentence_ + 1 &&
+          ix_.sentences[open_s].paragraph == ix_.sentences[last_direct_sentence_].paragraph) {
+        Merge(q);
+        last_direct_sentence_ = close_s;
+        last_attrib_after_ = false;
+        return;
+      }
+      // A whole sentence in quotes with no cue: the last speaker, if recent.
+      if (starts_sentence && WordCount(FirstTok(q), LastTok(q)) >= 4 && last_direct_ >= 0 &&
+          ix_.sentences[open_s].paragraph <= ix_.sentences[last_direct_sentence_].paragraph + 1) {
+        const Quote& prev = out_[last_direct_];
+        sp.found = true;
+        sp.entity = prev.speaker_entity;
+        sp.text = prev.speaker;
+        sp.span = Span{};
+      } else if (!(starts_sentence && WordCount(FirstTok(q), LastTok(q)) >= 6)) {
+        return;  // a scare quote
+      }
+    }
+    Quote out;
+    out.kind = QuoteKind::Direct;
+    for (auto p : q.parts) out.parts.push_back(ix_.Range(p.first, p.second));
+    out.extent = Span{ix_.tokens[q.open].span.begin,
+                      q.close != kNone ? ix_.tokens[q.close].span.end : out.parts.back().end};
+    if (cue != kNone) out.cue = ix_.tokens[cue].span;
+    out.speaker_span = sp.span;
+    out.speaker_entity = sp.entity;
+    out.speaker = sp.text;
+    out.sentence = open_s;
+    if (cue != kNone && (after || complement)) used_[cue] = 1;
+    out_.push_back(std::move(out));
+    last_direct_ = int(out_.size()) - 1;
+    last_direct_cue_ = cue;
+    last_attrib_after_ = after;
+    last_direct_sentence_ = close_s;
+  }
+
+  void Merge(const RawQuote& q) {
+    Quote& prev = out_[last_direct_];
+    for (auto p : q.parts) prev.parts.push_back(ix_.Range(p.first, p.second));
+    prev.extent.end = q.close != kNone ? ix_.tokens[q.close].span.end : prev.parts.back().end;
+  }
+
+  // [SECTION] Reported speech ---------------------------------------------------------------------
+
+  // Skips time and manner adverbials after a verb: "on Monday", "in a statement", ", however,",
+  // "last week", "also". Returns the first token of what follows.
+  uint32_t SkipAdverbials(uint32_t k, uint32_t e) const {
+    for (int guard = 0; guard < 4 && k < e; ++guard) {
+      const std::string& w = ix_.lower[k];
+      if (ix_.Is(k, ",")) {
+        ++k;
+        continue;
+      }
+      if (w == "however" || w == "also" || w == "again" || w == "repeatedly" || w == "publicly" ||
+          w == "privately" || w == "separately" || w == "previously" || w == "earlier" ||
+          w == "yesterday" || w == "today" || w == "recently" || w == "then" || w == "later" ||
+          w == "too" || w == "once" || w == "flatly" || w == "firmly") {
+        ++k;
+        continue;
+      }
+      if (w == "on" || w == "in" || w == "at" || w == "during" || w == "last" || w == "this" ||
+          w == "late" || w == "early" || w == "after" || w == "via" || w == "through") {
+        // Skip the phrase only when "that" or a comma closes it soon.
+        uint32_t j = k + 1;
+        while (j < e && j < k + 6 && !ix_.LowerIs(j, "that") && !ix_.Is(j, ",") && !ix_.IsOpenQuote(j)) ++j;
+        if (j < e && j < k + 6 && (ix_.LowerIs(j, "that") || ix_.Is(j, ","))) {
+          k = j;
+          continue;
+        }
+        if (j < e && (ix_.cls[k + 1] & (kDay | kTimeWord | kMonth))) {
+          k += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    return k;
+  }
+
+  // End of a reported clause starting at `b` in a sentence ending at `e`.
+  uint32_t ClauseEnd(uint32_t b, uint32_t e) const {
+    while (e > b && (ix_.Is(e - 1, ".") || ix_.Is(e - 1, "!") || ix_.Is(e - 1, "?"))) --e;
+    for (uint32_t k = b + 1; k < e; ++k) {
+      if (ix_.Is(k, ",")) {
+        const SpeechVerb* v = Verb(k + 1);
+        if (v && v->participle && v->cls != CueClass::Embedded) return k;
+        if (ix_.LowerIs(k + 1, "according") && ix_.LowerIs(k + 2, "to")) return k;
+        // ", where …" after a place closes the reported part.
+        if (ix_.LowerIs(k + 1, "where") && Ent(k - 1) >= 0) return k;
+      }
+      if (ix_.LowerIs(k, "and") || ix_.LowerIs(k, "but")) {
+        uint32_t n = k + 1;
+        while (n < e && Lower(n) && (ix_.cls[n] & kAux) && !ix_.LowerIs(n, "that")) ++n;
+        if (IsCue(n, false) && n > k) return ix_.Is(k - 1, ",") ? k - 1 : k;
+        if (ix_.LowerIs(k, "but") && n == k + 1 && Lower(n)) {
+          const std::string& w = ix_.lower[n];
+          if ((w.size() > 3 && w.substr(w.size() - 2) == "ed") || w == "gave" || w == "made" ||
+              w == "took" || w == "did" || w == "would" || w == "could" || w == "declined" ||
+              w == "refused" || w == "said" || w == "left" || w == "went")
+            return k;
+        }
+      }
+    }
+    // A trailing closing mark with no opening mark in the clause.
+    if (e > b && ix_.IsCloseQuote(e - 1)) {
+      bool has_open = false;
+      for (uint32_t k = b; k < e - 1; ++k)
+        if (ix_.IsOpenQuote(k)) has_open = true;
+      if (!has_open) --e;
+    }
+    return e;
+  }
+
+  void AddReported(uint32_t cb, uint32_t ce, Span cue, const Speaker& sp) {
+    if (ce <= cb || WordCount(cb, ce) < 3) return;
+    Quote q;
+    q.kind = QuoteKind::Indirect;
+    q.parts.push_back(ix_.Range(cb, ce));
+    q.extent = q.parts[0];
+    q.cue = cue;
+    q.speaker_span = sp.span;
+    q.speaker_entity = sp.entity;
+    q.speaker = sp.text;
+    q.sentence = SOf(cb);
+    out_.push_back(std::move(q));
+  }
+
+  // Has the clause [b, e) a finite-looking verb? (for "said" without "that")
+  void Reported(uint32_t s) {
+    const uint32_t b = ix_.SentenceBegin(s), e = ix_.SentenceEnd(s);
+    std::vector<uint8_t> covered_by_cue_after(0);
+    // "…, according to X." / "According to X, …"
+    for (uint32_t k = b; k + 1 < e; ++k) {
+      if (!(ix_.LowerIs(k, "according") && ix_.LowerIs(k + 1, "to")) || in_quote_[k]) continue;
+      uint32_t ne = k + 2;
+      while (ne < e && !ix_.Is(ne, ",") && !ix_.Is(ne, ".") && !ix_.Is(ne, ";")) ++ne;
+      Speaker sp;
+      for (uint32_t t = k + 2; t < ne && !sp.found; ++t) {
+        const int ent = Ent(t);
+        if (ent >= 0 && er_.entities[ent].type != EntityType::Place)
+          sp = FromEntity(ent, ix_.Range(t, MentionEnd(t)));
+      }
+      if (!sp.found) sp = ResolveNP(k + 2, ne);
+      const Span cue = ix_.Range(k, k + 2);
+      if (k > b && ix_.Is(k - 1, ",")) {
+        uint32_t cb = b;
+        while (cb < k && (ix_.IsOpenQuote(cb) || ix_.tokens[cb].kind == Token::Kind::Punct)) ++cb;
+        AddReported(cb, k - 1, cue, sp);
+      } else if (k == b || (ix_.cls[b] & kStop)) {
+        AddReported(ne + 1, ClauseEnd(ne + 1, e), cue, sp);
+      }
+    }
+    // "…, he noted." / "…, analysts say." / "…, said X.": the cue after the clause.
+    uint32_t cue_after = kNone;
+    {
+      uint32_t last = e;
+      while (last > b && ix_.tokens[last - 1].kind == Token::Kind::Punct) --last;
+      for (uint32_t c = last; c-- > b + 3;) {
+        if (!ix_.Is(c, ",")) continue;
+        if (last - c > 10) break;
+        if (in_quote_[c] || (c > b && ix_.IsCloseQuote(c - 1))) break;
+        uint32_t v = kNone;
+        for (uint32_t k = c + 1; k < last; ++k)
+          if (IsCue(k, false) && Verb(k)->cls != CueClass::Urge) {
+            v = k;
+            break;
+          }
+        if (v == kNone || used_[v]) break;
+        // After "X said" only a time or place may follow ("..., he said on Monday."), except
+        // for "told" and its listener ("..., she told reporters.").
+        if (v != c + 1 && v + 1 < last && Verb(v)->cls != CueClass::Tell) {
+          const std::string& w = ix_.lower[v + 1];
+          if (!(w == "on" || w == "in" || w == "at" || w == "during" || w == "last" || w == "this" ||
+                w == "yesterday" || w == "today" || w == "earlier" || w == "later" || w == "recently" ||
+                w == "after" || w == "before" || w == "when" || w == "while" || w == "as" || w == "to"))
+            break;
+        }
+        Speaker sp = v == c + 1 ? ResolveNP(v + 1, last) : ResolveNP(c + 1, v);
+        if (!sp.found) break;
+        uint32_t cb = b;
+        AddReported(cb, c, ix_.tokens[v].span, sp);
+        used_[v] = 1;
+        cue_after = v;
+        break;
+      }
+    }
+    for (uint32_t v = b; v < e; ++v) {
+      if (v == cue_after || used_[v] || in_quote_[v] || !IsCue(v, false)) continue;
+      const SpeechVerb* sv = Verb(v);
+      uint32_t k = v + 1;
+      uint32_t cb = kNone;
+      switch (sv->cls) {
+        case CueClass::Say: {
+          k = SkipAdverbials(k, e);
+          if (ix_.LowerIs(k, "that")) cb = k;
+          else if (k < e && !ix_.IsOpenQuote(k) && !ix_.Is(k, ":") && !ix_.Is(k, ".") &&
+                   !ix_.LowerIs(k, "to") && !ix_.LowerIs(k, "in") && !ix_.LowerIs(k, "on") &&
+                   !ix_.LowerIs(k, "at") && !ix_.LowerIs(k, "of") && !ix_.LowerIs(k, "so"))
+            cb = k;
+          break;
+        }
+        case CueClass::Tell: {
+          for (uint32_t j = k; j < e && j < k + 10; ++j) {
+            if (ix_.Is(j, ".") || ix_.Is(j, ";") || ix_.IsOpenQuote(j) || ix_.Is(j, ":")) break;
+            if (ix_.LowerIs(j, "that")) {
+              cb = j;
+              break;
+            }
+          }
+          break;
+        }
+        case CueClass::That: {
+          // "that" right after the verb (and its adverbials); a short object first only for
+          // verbs that take one ("warned investors that").
+          k = SkipAdverbials(k, e);
+          const std::string lemma = sv->lemma;
+          const bool object = lemma == "warn" || lemma == "caution";
+          for (uint32_t j = k; j < e && j < k + (object ? 4 : 1); ++j) {
+            if (ix_.LowerIs(j, "that")) {
+              cb = j;
+              break;
+            }
+            if (!ix_.IsWord(j) || Verb(j) || (ix_.cls[j] & kAux)) break;
+          }
+          break;
+        }
+        case CueClass::Urge: {
+          for (uint32_t j = k; j < e && j < k + 8; ++j)
+            if (ix_.LowerIs(j, "to") && j > k) {
+              cb = k;
+              break;
+            }
+          break;
+        }
+        default:
+          break;
+      }
+      if (cb == kNone || cb >= e) continue;
+      // "that" as a relative pronoun ("the report that was published") is no clause.
+      const uint32_t ce = ClauseEnd(cb, e);
+      Speaker sp = SubjectOf(v);
+      AddReported(cb, ce, ix_.tokens[v].span, sp);
+      used_[v] = 1;
+    }
+    // Noun cues: "allegations that Iran has supplied drones".
+    for (uint32_t k = b; k + 2 < e; ++k) {
+      if (!Lower(k) || !IsNounCue(ix_.lower[k]) || !ix_.LowerIs(k + 1, "that") || in_quote_[k]) continue;
+      if (Lower(k + 2) && (ix_.cls[k + 2] & kAux)) continue;
+      Speaker sp;
+      if (k > b + 1 && ix_.IsPossessive(k - 1) && Ent(k - 2) >= 0)
+        sp = FromEntity(Ent(k - 2), ix_.tokens[k - 2].span);
+      const uint32_t ce = ClauseEnd(k + 1, e);
+      if (WordCount(k + 1, ce) < 4) continue;
+      AddReported(k + 1, ce, ix_.tokens[k].span, sp);
+    }
+  }
+};
+
+}  // namespace
+
+QuoteResult ExtractQuotes(const TextIndex& ix, EntityResult& er) {
+  Extractor x(ix, er);
+  return x.Run();
+}
+
+}  // namespace lectern

@@ -1,0 +1,63 @@
+// text_index.cpp — builds the shared token index (see text_index.h).
+#include "text_index.h"
+
+#include "sentence_splitter.h"
+#include "text_util.h"
+#include "tokenizer.h"
+
+namespace lectern {
+
+bool TextIndex::IsOpenQuote(uint32_t i) const {
+  if (i >= size()) return false;
+  std::string_view t = Text(i);
+  if (t == "\xE2\x80\x9C") return true;  // “
+  if (t != "\"") return false;
+  // A straight quote opens when nothing is glued to its left or a word is glued to its right.
+  const bool left_space = i == 0 || !Adjacent(i - 1, i) || Text(i - 1) == "(" || IsDash(i - 1);
+  const bool right_glued = i + 1 < size() && Adjacent(i, i + 1);
+  return left_space && right_glued;
+}
+
+bool TextIndex::IsCloseQuote(uint32_t i) const {
+  if (i >= size()) return false;
+  std::string_view t = Text(i);
+  if (t == "\xE2\x80\x9D") return true;  // ”
+  if (t != "\"") return false;
+  return !IsOpenQuote(i);
+}
+
+bool TextIndex::IsPossessive(uint32_t i) const {
+  if (i >= size() || tokens[i].kind != Token::Kind::Punct) return false;
+  std::string_view t = Text(i);
+  return t == "\xE2\x80\x99s" || t == "'s" || t == "\xE2\x80\x99S" || t == "'S";
+}
+
+bool TextIndex::IsDash(uint32_t i) const {
+  if (i >= size() || tokens[i].kind != Token::Kind::Punct) return false;
+  return IsDashCp(FirstCp(Text(i)));
+}
+
+TextIndex BuildTextIndex(const Document& doc) {
+  TextIndex ix;
+  ix.doc = &doc;
+  ix.tokens = Tokenize(doc);
+  ix.sentences = SplitSentences(doc, ix.tokens);
+  const uint32_t n = ix.size();
+  ix.lower.resize(n);
+  ix.fold.resize(n);
+  ix.cls.resize(n);
+  ix.sentence_of.resize(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view t = ix.Text(i);
+    ix.lower[i] = LowerAscii(t);
+    ix.fold[i] = FoldKey(t);
+    if (ix.tokens[i].kind == Token::Kind::Word) ix.cls[i] = WordClasses(ix.lower[i]);
+  }
+  for (uint32_t s = 0; s < ix.sentences.size(); ++s) {
+    const Sentence& se = ix.sentences[s];
+    for (uint32_t k = 0; k < se.token_count; ++k) ix.sentence_of[se.first_token + k] = s;
+  }
+  return ix;
+}
+
+}  // namespace lectern

@@ -1,0 +1,54 @@
+// text_index.h — the tokenised article with per-token lookups that every stage shares: lowercase
+// and folded text, lexicon classes and the sentence each token belongs to. Built once per
+// analysis; internal to the core (the public result is Analysis).
+//
+//   TextIndex ix = BuildTextIndex(doc);
+//   if (ix.Cap(i) && (ix.cls[i] & kOrgHead)) ...
+#pragma once
+
+#include "analysis.h"
+#include "lexicon.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lectern {
+
+struct TextIndex {
+  const Document* doc = nullptr;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<std::string> lower;      // LowerAscii(text) per token
+  std::vector<std::string> fold;       // FoldKey(text) per token (names, gazetteer)
+  std::vector<uint32_t> cls;           // WordClasses(lower) per token
+  std::vector<uint32_t> sentence_of;   // sentence index per token
+
+  uint32_t size() const { return uint32_t(tokens.size()); }
+  std::string_view Text(uint32_t i) const {
+    return std::string_view(doc->bytes).substr(tokens[i].span.begin, tokens[i].span.size());
+  }
+  std::string_view Text(Span s) const { return std::string_view(doc->bytes).substr(s.begin, s.size()); }
+  bool IsWord(uint32_t i) const { return tokens[i].kind == Token::Kind::Word; }
+  bool Cap(uint32_t i) const { return IsWord(i) && (tokens[i].flags & Token::kCapitalised); }
+  bool AllCaps(uint32_t i) const { return IsWord(i) && (tokens[i].flags & Token::kAllCaps); }
+  bool SentenceStart(uint32_t i) const { return tokens[i].flags & Token::kSentenceStart; }
+  bool Is(uint32_t i, std::string_view s) const { return i < size() && Text(i) == s; }
+  bool LowerIs(uint32_t i, std::string_view s) const { return i < size() && lower[i] == s; }
+  // No space between tokens a and b (b == a + 1).
+  bool Adjacent(uint32_t a, uint32_t b) const { return tokens[a].span.end == tokens[b].span.begin; }
+  uint32_t SentenceBegin(uint32_t s) const { return sentences[s].first_token; }
+  uint32_t SentenceEnd(uint32_t s) const { return sentences[s].first_token + sentences[s].token_count; }
+  bool InHeadline(uint32_t i) const { return sentences[sentence_of[i]].paragraph == ~0u; }
+  Span Range(uint32_t b, uint32_t e) const { return Span{tokens[b].span.begin, tokens[e - 1].span.end}; }
+
+  // Punctuation helpers (curly and straight forms).
+  bool IsOpenQuote(uint32_t i) const;    // “ or a straight " that opens
+  bool IsCloseQuote(uint32_t i) const;   // ” or a straight " that closes
+  bool IsPossessive(uint32_t i) const;   // ’s / 's
+  bool IsDash(uint32_t i) const;         // — – - as a separate token
+};
+
+TextIndex BuildTextIndex(const Document& doc);
+
+}  // namespace lectern

@@ -1,0 +1,182 @@
+// tokenizer.cpp — words, numbers, punctuation (see tokenizer.h).
+#include "tokenizer.h"
+
+#include "text_util.h"
+
+#include <algorithm>
+
+namespace lectern {
+
+namespace {
+
+bool IsDigitCp(char32_t cp) { return cp >= '0' && cp <= '9'; }
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// Hyphens that join words; en and em dashes separate them.
+bool IsJoiningHyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+bool IsWordApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+bool IsPunctCp(char32_t cp) {
+  switch (cp) {
+    case '.': case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '[':
+    case ']': case '{': case '}': case '"': case '\'': case '-':
+    case 0xAB: case 0xBB: case 0x2026: case 0x2039: case 0x203A:
+      return true;
+    default:
+      return (cp >= 0x2010 && cp <= 0x2015) || (cp >= 0x2018 && cp <= 0x201F);
+  }
+}
+
+struct Cursor {
+  std::string_view s;
+  uint32_t end;
+  char32_t At(uint32_t pos, uint32_t* len) const {
+    if (pos >= end) {
+      *len = 0;
+      return 0;
+    }
+    char32_t cp;
+    *len = DecodeUtf8(s, pos, &cp);
+    return cp;
+  }
+  char32_t Peek(uint32_t pos) const {
+    uint32_t n;
+    return At(pos, &n);
+  }
+};
+
+// "’s" / "'s" at `pos` followed by a non-letter: a possessive (or "it's") clitic.
+uint32_t PossessiveLength(const Cursor& c, uint32_t pos) {
+  uint32_t n1;
+  char32_t a = c.At(pos, &n1);
+  if (!IsWordApostrophe(a)) return 0;
+  uint32_t n2;
+  char32_t s = c.At(pos + n1, &n2);
+  if (s != 's' && s != 'S') return 0;
+  if (IsLetterCp(c.Peek(pos + n1 + n2)) || IsDigitCp(c.Peek(pos + n1 + n2))) return 0;
+  return n1 + n2;
+}
+
+// Scans a word from `pos` (a letter); returns the end offset.
+uint32_t ScanWord(const Cursor& c, uint32_t pos) {
+  uint32_t n;
+  c.At(pos, &n);
+  pos += n;
+  while (pos < c.end) {
+    char32_t cp = c.At(pos, &n);
+    if (IsLetterCp(cp) || IsDigitCp(cp)) {
+      pos += n;
+      continue;
+    }
+    if (IsJoiningHyphen(cp) || IsWordApostrophe(cp)) {
+      uint32_t n2;
+      char32_t next = c.At(pos + n, &n2);
+      if (!(IsLetterCp(next) || IsDigitCp(next))) break;
+      if (IsWordApostrophe(cp) && PossessiveLength(c, pos)) break;
+      pos += n;
+      continue;
+    }
+    break;
+  }
+  return pos;
+}
+
+uint8_t FlagsFor(std::string_view word) {
+  uint8_t f = 0;
+  if (IsUpperCp(FirstCp(word))) f |= Token::kCapitalised;
+  if (IsAllCaps(word, 2)) f |= Token::kAllCaps;
+  return f;
+}
+
+}  // namespace
+
+void TokenizeSpan(std::string_view text, Span span, std::vector<Token>& out) {
+  Cursor c{text, std::min<uint32_t>(span.end, uint32_t(text.size()))};
+  uint32_t pos = span.begin;
+  auto emit = [&](uint32_t b, uint32_t e, Token::Kind kind) {
+    Token t;
+    t.span = Span{b, e};
+    t.kind = kind;
+    if (kind == Token::Kind::Word) t.flags = FlagsFor(text.substr(b, e - b));
+    out.push_back(t);
+  };
+  while (pos < c.end) {
+    uint32_t n;
+    const char32_t cp = c.At(pos, &n);
+    if (IsSpaceCp(cp)) {
+      pos += n;
+      continue;
+    }
+    if (IsLetterCp(cp)) {
+      // Dotted abbreviations: "U.S.", "a.m." (two or more single letters each with a period).
+      uint32_t j = pos;
+      int letters = 0;
+      while (j + 1 < c.end && IsAsciiLetter(text[j]) && text[j + 1] == '.') {
+        j += 2;
+        ++letters;
+      }
+      if (letters >= 2 && !IsLetterCp(c.Peek(j))) {
+        emit(pos, j, Token::Kind::Word);
+        pos = j;
+        continue;
+      }
+      uint32_t e = ScanWord(c, pos);
+      emit(pos, e, Token::Kind::Word);
+      pos = e;
+      if (uint32_t p = PossessiveLength(c, pos)) {
+        emit(pos, pos + p, Token::Kind::Punct);
+        pos += p;
+      }
+      continue;
+    }
+    if (IsDigitCp(cp)) {
+      uint32_t e = pos + 1;
+      while (e < c.end) {
+        char ch = text[e];
+        if (ch >= '0' && ch <= '9') {
+          ++e;
+        } else if ((ch == '.' || ch == ',') && e + 1 < c.end && text[e + 1] >= '0' &&
+                   text[e + 1] <= '9') {
+          e += 2;
+        } else {
+          break;
+        }
+      }
+      // "2nd", "1990s", "20-year", "15-Year": the letters belong to the number.
+      uint32_t m;
+      char32_t next = c.At(e, &m);
+      if (IsLetterCp(next) ||
+          (IsJoiningHyphen(next) && (IsLetterCp(c.Peek(e + m)) || IsDigitCp(c.Peek(e + m))))) {
+        e = ScanWord(c, e);
+      }
+      Token t;
+      t.span = Span{pos, e};
+      t.kind = Token::Kind::Number;
+      out.push_back(t);
+      pos = e;
+      if (uint32_t p = PossessiveLength(c, pos)) {
+        emit(pos, pos + p, Token::Kind::Punct);
+        pos += p;
+      }
+      continue;
+    }
+    if (cp == '.' && pos + 2 < c.end && text[pos + 1] == '.' && text[pos + 2] == '.') {
+      uint32_t e = pos + 3;
+      while (e < c.end && text[e] == '.') ++e;
+      emit(pos, e, Token::Kind::Punct);
+      pos = e;
+      continue;
+    }
+    emit(pos, pos + n, IsPunctCp(cp) ? Token::Kind::Punct : Token::Kind::Symbol);
+    pos += n;
+  }
+}
+
+std::vector<Token> Tokenize(const Document& doc) {
+  std::vector<Token> out;
+  out.reserve(doc.bytes.size() / 5 + 16);
+  if (!doc.headline.empty()) TokenizeSpan(doc.bytes, doc.headline, out);
+  for (Span p : doc.paragraphs) TokenizeSpan(doc.bytes, p, out);
+  return out;
+}
+
+}  // namespace lectern
