@@ -6,6 +6,8 @@
 // [SECTION] State query     — window.lecternState() for tests and integrations
 #include "app.h"
 
+#include "app_link.h"
+#include "gazetteer.h"
 #include "json_writer.h"
 #include "platform.h"
 
@@ -91,8 +93,15 @@ int FindArticle(const AppState& app, std::string_view id) {
 
 void OpenArticle(AppState& app, int index) {
   if (index < 0 || index >= int(app.library.size()) || index == app.open) return;
+  LibraryEntry& e = app.library[size_t(index)];
+  // Analysed once, when first opened (tens of milliseconds for a news article), then cached.
+  if (!e.analysis) e.analysis = std::make_unique<lectern::Analysis>(lectern::Analyze(e.loaded.doc, lectern::Gazetteer::Builtin()));
   app.open = index;
   app.article = ArticleView{};
+  // The selection's serial keeps counting, so every window notices the change of article.
+  const uint64_t serial = app.selection.serial;
+  app.selection = lectern::Selection{};
+  app.selection.serial = serial + 1;
   platform::RequestFrames(0.2);
 }
 
@@ -109,6 +118,8 @@ void SaveSettings(const AppState& app) {
   w.Number(app.settings.text_size);
   w.Key("width");
   w.Int(app.settings.width);
+  w.Key("windows");
+  w.String(OpenWindowsString(app.windows));
   w.EndObject();
   platform::SaveSetting("settings", w.str());
 }
@@ -116,7 +127,7 @@ void SaveSettings(const AppState& app) {
 namespace {
 
 // Reads the few fields SaveSettings writes; anything unexpected leaves the default.
-void LoadSettings(Settings& s) {
+void LoadSettings(Settings& s, WindowSet& windows) {
   const std::string json = platform::LoadSetting("settings");
   auto find = [&](const char* key) -> std::string {
     const std::string k = std::string("\"") + key + "\":";
@@ -137,6 +148,7 @@ void LoadSettings(Settings& s) {
   }
   const std::string width = find("width");
   if (width == "0" || width == "1" || width == "2") s.width = width[0] - '0';
+  if (json.find("\"windows\":") != std::string::npos) ParseOpenWindows(windows, find("windows"));
 }
 
 constexpr float kTextSizes[] = {14, 16, 18, 20, 22, 24, 27, 30, 34, 40};
@@ -213,7 +225,8 @@ void InitApp(AppState& app) {
   io.ConfigWindowsMoveFromTitleBarOnly = true;  // dragging in the text selects, never moves
   const std::string missing = LoadFonts(app.fonts, "/assets/fonts");
   if (!missing.empty()) AddNotice(app, missing, 0);
-  LoadSettings(app.settings);
+  LoadSettings(app.settings, app.windows);
+  LoadWindowArrangement();
   ApplyTheme(app.settings.theme);
   ImGui::GetStyle().FontSizeBase = 15.0f;
 }
@@ -268,6 +281,30 @@ void DrawMenuBar(AppState& app) {
     DrawReadingControls(app);
     ImGui::EndMenu();
   }
+  const bool share = ImGui::BeginMenu("Share");
+  RecordTarget(app, "menu.share");
+  if (share) {
+    if (ImGui::MenuItem("Copy link to this view")) CopyLink(app, LinkScope::View, false);
+    RecordTarget(app, "share.view");
+    const lectern::Analysis* a = app.OpenAnalysis();
+    const bool has_quote = a && app.selection.quote >= 0, has_entity = a && app.selection.entity >= 0;
+    if (ImGui::MenuItem("Copy link to the selected quote", nullptr, false, has_quote)) CopyLink(app, LinkScope::Quote, false);
+    RecordTarget(app, "share.quote");
+    if (ImGui::MenuItem("Copy link to the selected entity", nullptr, false, has_entity)) CopyLink(app, LinkScope::Entity, false);
+    RecordTarget(app, "share.entity");
+    if (platform::CanShare()) {
+      ImGui::Separator();
+      if (ImGui::MenuItem("Share\xE2\x80\xA6")) CopyLink(app, has_quote ? LinkScope::Quote : LinkScope::View, true);
+      RecordTarget(app, "share.system");
+    }
+    ImGui::EndMenu();
+  }
+  const bool windows = ImGui::BeginMenu("Windows");
+  RecordTarget(app, "menu.windows");
+  if (windows) {
+    DrawWindowsMenu(app);
+    ImGui::EndMenu();
+  }
   ImGui::EndMainMenuBar();
 }
 
@@ -311,17 +348,7 @@ bool DrawApp(AppState& app, const platform::FrameInfo& frame) {
   HandleGlobalShortcuts(app);
   DrawMenuBar(app);
 
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->WorkPos);
-  ImGui::SetNextWindowSize(vp->WorkSize);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-  ImGui::Begin("Article", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                   ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PopStyleVar(2);
-  animating |= DrawArticleContents(app.article, app);
-  ImGui::End();
+  animating |= DrawWindows(app);
 
   if (app.show_library) {
     ImGui::SetNextWindowSize(ImVec2(640, 360), ImGuiCond_FirstUseEver);
@@ -334,6 +361,7 @@ bool DrawApp(AppState& app, const platform::FrameInfo& frame) {
     for (const Notice& n : app.notices)
       if (n.expires > 0) platform::RequestFrames(std::max(0.05, n.expires - app.now));
   }
+  SyncUrl(app, animating);
   if (!app.first_frame_reported && frame.frame >= 2) {
     app.first_frame_reported = true;
     platform::NotifyReady();
@@ -432,6 +460,31 @@ std::string StateJson(const AppState& app) {
   w.BeginArray();
   for (const Notice& n : app.notices) w.String(n.text);
   w.EndArray();
+  w.Key("layout");
+  w.String(app.windows.tabs_mode ? "tabs" : "columns");
+  w.Key("windows");
+  w.BeginArray();
+  for (int i = 0; i < kWindowCount; ++i) {
+    // In tabs mode only the visible tab is on screen.
+    const bool shown = app.windows.tabs_mode ? int(app.windows.tab) == i : app.windows.open[i];
+    if (shown) w.String(WindowKey(WindowId(i)));
+  }
+  w.EndArray();
+  const lectern::Analysis* an = app.OpenAnalysis();
+  w.Key("entity");
+  if (an && app.selection.entity >= 0) w.String(an->entities[size_t(app.selection.entity)].id); else w.Null();
+  w.Key("quote");
+  if (an && app.selection.quote >= 0) w.String(an->quotes[size_t(app.selection.quote)].id); else w.Null();
+  w.Key("entities");
+  w.Int(an ? int64_t(an->entities.size()) : 0);
+  w.Key("view");
+  w.String(app.map.show_map ? "map" : "graph");
+  w.Key("link");
+  w.String(ShareableLink(app, LinkScope::View));
+  w.Key("lastLink");
+  w.String(app.last_link);
+  w.Key("quotes");
+  w.Int(an ? int64_t(an->quotes.size()) : 0);
   w.EndObject();
   return w.Take();
 }

@@ -17,6 +17,7 @@
 #include "quote_explorer_window.h"
 #include "selection.h"
 #include "theme.h"
+#include "window_layout.h"
 #include "world_map.h"
 
 #include <memory>
@@ -35,6 +36,8 @@ struct LibraryEntry {
 
 struct Settings {
   Theme theme = Theme::Light;
+  bool highlight[4] = {true, true, true, true};  // per EntityType: person, place, org, group
+  bool highlight_quotes = true;
   bool serif = true;               // reading face: Noto Serif, or Noto Sans
   float text_size = 20.0f;         // body text size in CSS pixels
   int width = 1;                   // measure: 0 narrow, 1 standard, 2 wide
@@ -61,6 +64,7 @@ struct AppState {
   ArticleView article;             // per-window UI state
   EntityMapView map;
   QuoteExplorerView quotes;
+  WindowSet windows;               // which windows are open, columns or tabs
   lectern::WorldMap world;         // country outlines for the map view (packaged asset)
   std::string world_error;         // why the outlines could not be loaded, if they could not
   bool show_library = false;
@@ -68,6 +72,9 @@ struct AppState {
   double now = 0;                  // seconds since start (from the platform, per frame)
   bool first_frame_reported = false;
   std::vector<UiTarget> targets;   // rebuilt every frame
+  std::string url_written;         // the hash last written to the URL
+  double url_written_at = 0;
+  std::string last_link;           // the link last copied (state query, tests)
 
   const LibraryEntry* Open() const { return open >= 0 ? &library[size_t(open)] : nullptr; }
   const lectern::Document* OpenDocument() const { return open >= 0 ? &library[size_t(open)].loaded.doc : nullptr; }

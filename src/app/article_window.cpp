@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "platform.h"
+#include "selection.h"
 #include "text_search.h"
 
 #include <imgui.h>
@@ -226,6 +227,10 @@ void UpdateFindMatches(ArticleView& v, const lectern::Document& doc, const Geome
       break;
     }
   }
+  if (v.find_keep_scroll) {
+    v.find_keep_scroll = false;  // a link's position wins over jumping to the first match
+    return;
+  }
   RevealSpan(v, v.find_matches[size_t(v.find_current)]);
 }
 
@@ -302,6 +307,186 @@ std::string MetaLine(const LibraryEntry& e) {
   return buf;
 }
 
+// [SECTION] Highlights ----------------------------------------------------------------------------
+
+const char* TypeLabel(lectern::EntityType t) {
+  switch (t) {
+    case lectern::EntityType::Person: return "Person";
+    case lectern::EntityType::Place: return "Place";
+    case lectern::EntityType::Org: return "Organisation";
+    case lectern::EntityType::Group: return "Group";
+  }
+  return "";
+}
+
+ImU32 TypeColor(const Palette& p, lectern::EntityType t) {
+  switch (t) {
+    case lectern::EntityType::Person: return p.person;
+    case lectern::EntityType::Place: return p.place;
+    case lectern::EntityType::Org: return p.org;
+    case lectern::EntityType::Group: return p.group;
+  }
+  return p.text;
+}
+
+ImU32 TypeBackground(const Palette& p, lectern::EntityType t) {
+  switch (t) {
+    case lectern::EntityType::Person: return p.person_bg;
+    case lectern::EntityType::Place: return p.place_bg;
+    case lectern::EntityType::Org: return p.org_bg;
+    case lectern::EntityType::Group: return p.group_bg;
+  }
+  return 0;
+}
+
+ImU32 WithAlpha(ImU32 c, int alpha) { return (c & 0x00FFFFFFu) | (ImU32(alpha) << 24); }
+
+void EnsureMarks(ArticleView& v, const lectern::Analysis* a) {
+  if (v.marks_for == a) return;
+  v.marks_for = a;
+  v.mention_marks.clear();
+  v.quote_marks.clear();
+  if (!a) return;
+  for (size_t e = 0; e < a->entities.size(); ++e)
+    for (const lectern::Mention& m : a->entities[e].mentions)
+      if (m.form != lectern::Mention::Form::Pronoun && !m.span.empty()) v.mention_marks.push_back({m.span, int(e)});
+  std::sort(v.mention_marks.begin(), v.mention_marks.end(),
+            [](const MentionMark& x, const MentionMark& y) { return x.span.begin < y.span.begin; });
+  for (size_t q = 0; q < a->quotes.size(); ++q)
+    for (lectern::Span part : a->quotes[q].parts)
+      if (!part.empty()) v.quote_marks.push_back({part, int(q), a->quotes[q].kind == lectern::QuoteKind::Direct});
+  std::sort(v.quote_marks.begin(), v.quote_marks.end(),
+            [](const QuoteMark& x, const QuoteMark& y) { return x.span.begin < y.span.begin; });
+}
+
+// Marks that may overlap [begin, end): binary search on the start, then a short walk back for
+// marks that start earlier and reach in (mentions and quote parts are short relative to lines,
+// so the walk is bounded by `reach`).
+template <typename Mark, typename Fn>
+void ForMarksIn(const std::vector<Mark>& marks, lectern::Span range, uint32_t reach, Fn&& fn) {
+  auto it = std::lower_bound(marks.begin(), marks.end(), range.begin > reach ? range.begin - reach : 0,
+                             [](const Mark& m, uint32_t at) { return m.span.begin < at; });
+  for (; it != marks.end() && it->span.begin < range.end; ++it)
+    if (it->span.end > range.begin) fn(*it);
+}
+
+// The legend: a chip per entity type present (toggles its highlight), quotes, and "All".
+void DrawLegend(AppState& app, const lectern::Analysis& a) {
+  const Palette& pal = GetPalette(app.settings.theme);
+  Settings& s = app.settings;
+  int count[4] = {0, 0, 0, 0};
+  for (const auto& e : a.entities) ++count[int(e.type)];
+  bool changed = false;
+  bool first = true;
+  auto chip = [&](const char* label, const char* key, ImU32 color, bool* on) {
+    if (!first) ImGui::SameLine(0, 6);
+    first = false;
+    ImGui::PushID(key);
+    const float h = ImGui::GetFrameHeight() * 0.82f;
+    const ImVec2 text = ImGui::CalcTextSize(label);
+    const ImVec2 size(text.x + h + 10, h);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##chip", size)) {
+      *on = !*on;
+      changed = true;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const bool hovered = ImGui::IsItemHovered();
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), WithAlpha(color, *on ? (hovered ? 60 : 38) : (hovered ? 24 : 0)), h * 0.5f);
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), WithAlpha(color, *on ? 200 : 90), h * 0.5f);
+    dl->AddCircleFilled(ImVec2(p.x + h * 0.5f + 2, p.y + h * 0.5f), h * 0.22f, WithAlpha(color, *on ? 255 : 90));
+    dl->AddText(ImVec2(p.x + h + 4, p.y + (h - text.y) * 0.5f), *on ? pal.text : pal.muted, label);
+    ImGui::SetItemTooltip(*on ? "Hide these highlights" : "Show these highlights");
+    RecordTarget(app, std::string("legend.") + key);
+    ImGui::PopID();
+  };
+  static const char* kKeys[4] = {"person", "place", "org", "group"};
+  static const char* kLabels[4] = {"People", "Places", "Organisations", "Groups"};
+  char label[64];
+  for (int t = 0; t < 4; ++t) {
+    if (!count[t]) continue;
+    std::snprintf(label, sizeof label, "%s %d", kLabels[t], count[t]);
+    chip(label, kKeys[t], TypeColor(pal, lectern::EntityType(t)), &s.highlight[t]);
+  }
+  if (!a.quotes.empty()) {
+    std::snprintf(label, sizeof label, "Quotes %d", int(a.quotes.size()));
+    chip(label, "quotes", pal.quote_direct, &s.highlight_quotes);
+  }
+  bool all = s.highlight_quotes;
+  for (bool h : s.highlight) all = all && h;
+  bool none = !s.highlight_quotes;
+  for (bool h : s.highlight) none = none && !h;
+  ImGui::SameLine(0, 10);
+  if (ImGui::SmallButton(all ? "Hide all" : "Show all")) {
+    for (bool& h : s.highlight) h = !all;
+    s.highlight_quotes = !all;
+    changed = true;
+  }
+  RecordTarget(app, "legend.all");
+  (void)none;
+  if (changed) SaveSettings(app);
+}
+
+// "● Vladimir Putin · mention 2 of 5  ‹ ›  ×" when an entity is selected.
+void DrawSelectionBar(ArticleView& v, AppState& app, const lectern::Analysis& a) {
+  const int e = app.selection.entity;
+  if (e < 0 || e >= int(a.entities.size())) return;
+  const lectern::Entity& ent = a.entities[size_t(e)];
+  const Palette& pal = GetPalette(app.settings.theme);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float h = ImGui::GetTextLineHeight();
+  ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + 5, p.y + ImGui::GetFrameHeight() * 0.5f), 4.5f,
+                                              TypeColor(pal, ent.type));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 14);
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushFont(app.fonts.sans_bold, 0.0f);
+  ImGui::TextUnformatted(lectern::ToValidUtf8(ent.name).c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  const int n = int(ent.mentions.size());
+  if (app.selection.mention >= 0) {
+    ImGui::TextDisabled("mention %d of %d", app.selection.mention + 1, n);
+  } else {
+    ImGui::TextDisabled("%d mention%s", n, n == 1 ? "" : "s");
+  }
+  (void)h;
+  ImGui::SameLine();
+  auto go = [&](int dir) {
+    if (n == 0) return;
+    const int cur = app.selection.mention < 0 ? (dir > 0 ? -1 : 0) : app.selection.mention;
+    app.selection.mention = ((cur + dir) % n + n) % n;
+    RevealSpan(v, ent.mentions[size_t(app.selection.mention)].span);
+  };
+  if (ImGui::SmallButton("\xE2\x80\xB9")) go(-1);  // ‹
+  ImGui::SetItemTooltip("Previous mention");
+  RecordTarget(app, "article.mention.previous");
+  ImGui::SameLine(0, 2);
+  if (ImGui::SmallButton("\xE2\x80\xBA")) go(+1);  // ›
+  ImGui::SetItemTooltip("Next mention");
+  RecordTarget(app, "article.mention.next");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("\xC3\x97")) lectern::ClearSelection(app.selection);
+  ImGui::SetItemTooltip("Clear the selection");
+  RecordTarget(app, "article.selection.clear");
+}
+
+void DrawEntityTooltip(const AppState& app, const lectern::Analysis& a, int e) {
+  const lectern::Entity& ent = a.entities[size_t(e)];
+  const Palette& pal = GetPalette(app.settings.theme);
+  ImGui::BeginTooltip();
+  ImGui::PushFont(app.fonts.sans_bold, 0.0f);
+  ImGui::TextUnformatted(lectern::ToValidUtf8(ent.name).c_str());
+  ImGui::PopFont();
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(TypeColor(pal, ent.type)), "%s", TypeLabel(ent.type));
+  if (!ent.role.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("\xC2\xB7 %s", lectern::ToValidUtf8(ent.role).c_str());
+  }
+  const int n = int(ent.mentions.size());
+  ImGui::TextDisabled("%d mention%s in this article", n, n == 1 ? "" : "s");
+  ImGui::EndTooltip();
+}
+
 }  // namespace
 
 // [SECTION] Reading position ----------------------------------------------------------------------
@@ -355,10 +540,12 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
     return false;
   }
   const lectern::Document& doc = entry->loaded.doc;
+  const lectern::Analysis* a = app.OpenAnalysis();
   const Palette& pal = GetPalette(app.settings.theme);
   const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+  EnsureMarks(v, a);
 
-  // Toolbar: find, and the reading controls.
+  // [SECTION] Toolbar: find / copy, the legend, the selected entity ---------------------------------
   if (focused && (io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_F, false)) {
     v.find_open = true;
     v.find_focus = true;
@@ -378,7 +565,12 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
       ImGui::SetItemTooltip("Copy the selected text (Ctrl+C)");
       RecordTarget(app, "article.copy");
     }
+    if (a) {
+      ImGui::SameLine(0, 14);
+      DrawLegend(app, *a);
+    }
   }
+  if (a) DrawSelectionBar(v, app, *a);
 
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.page));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -400,41 +592,69 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
   const Geometry g = ComputeGeometry(app, text_w);
   EnsureLayout(v, doc, app, g);
   v.column_x = g.column_x;
+  if (v.has_pending_position) {
+    v.has_pending_position = false;
+    ScrollToReadingPosition(v, v.pending_position);
+    v.scroll = v.scroll_target = std::clamp(v.scroll_target, 0.0f, MaxScroll(v, g));
+  }
   if (v.find_open) UpdateFindMatches(v, doc, g);
   if (!v.find_open && !v.find_matches.empty()) {
     v.find_matches.clear();
     v.find_done_for.clear();
     v.find_current = -1;
   }
+  // Follow the shared selection when it changed elsewhere: show the quote, or the entity's next
+  // mention below the top of the view.
+  if (v.seen_serial != app.selection.serial) {
+    v.seen_serial = app.selection.serial;
+    if (a && app.selection.origin != lectern::SelectOrigin::Article) {
+      if (app.selection.quote >= 0) {
+        RevealSpan(v, a->quotes[size_t(app.selection.quote)].extent);
+      } else if (app.selection.entity >= 0) {
+        const size_t top = lectern::VisibleLines(v.layout, v.scroll - g.top_pad, v.scroll - g.top_pad + 1).first;
+        const uint32_t after = top < v.layout.lines.size() ? v.layout.lines[top].span.begin : 0;
+        const lectern::Span m = lectern::NextMention(app.selection, *a, after);
+        if (!m.empty()) RevealSpan(v, m);
+      }
+    }
+  }
   ApplyReveal(v, g);
 
   const bool hovered = ImGui::IsWindowHovered();
-  {
-    const ImVec2 p = ImGui::GetWindowPos();
-    app.targets.push_back({"article.text", p.x, p.y, ImGui::GetWindowWidth(), v.view_height});
-    app.targets.push_back({"article.column", p.x + g.column_x, p.y, g.column_w, v.view_height});
-  }
   const float dt = std::min(io.DeltaTime, 0.1f);
   const ImVec2 win_pos = ImGui::GetWindowPos();
+  const float win_w = ImGui::GetWindowWidth();
+  app.targets.push_back({"article.text", win_pos.x, win_pos.y, win_w, v.view_height});
+  app.targets.push_back({"article.column", win_pos.x + g.column_x, win_pos.y, g.column_w, v.view_height});
   // Text origin on screen for layout coordinates (x: column, y: layout 0 = below top padding).
   const ImVec2 origin(win_pos.x + g.column_x, win_pos.y + g.top_pad - v.scroll);
   const auto measure = MakeMeasure(g);
 
-  // Mouse: select with drag / double-click (word) / triple-click (paragraph) / shift-click;
-  // a touch drag scrolls instead, and a flick keeps it gliding.
+  // The overview strip beside the scrollbar: where the selected entity and find matches occur.
+  const float strip_w = 6.0f;
+  const float strip_x = win_pos.x + win_w - ImGui::GetStyle().ScrollbarSize - strip_w - 4.0f;
+  const bool strip_active = !v.find_matches.empty() || (a && (app.selection.entity >= 0 || app.selection.quote >= 0));
+  const bool over_strip = strip_active && hovered && io.MousePos.x >= strip_x - 2 && io.MousePos.x <= strip_x + strip_w + 2;
+
+  // [SECTION] Mouse: select text, pick entities, drag-scroll by touch -------------------------------
   const bool touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
-  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+  const int hovered_before = v.hovered_entity;  // from last frame's drawing pass
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && over_strip) {
+    const float total = g.top_pad + v.layout.height + g.bottom_pad;
+    v.scroll_target = (io.MousePos.y - win_pos.y) / std::max(1.0f, v.view_height) * total - v.view_height * 0.5f;
+  } else if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
     const uint32_t at = lectern::HitTest(v.layout, v.display_text, io.MousePos.x - origin.x,
                                          io.MousePos.y - origin.y, measure);
+    v.pressed_entity = hovered_before;
     if (touch) {
       v.touch_dragging = true;
       v.fling_velocity = 0;
     } else if (io.MouseClickedCount[0] == 2) {
-      Span w = lectern::WordAt(doc.bytes, at);
+      lectern::Span w = lectern::WordAt(doc.bytes, at);
       v.anchor = w.begin;
       v.caret = w.end;
     } else if (io.MouseClickedCount[0] >= 3) {
-      Span p = BlockAt(v.layout, at);
+      lectern::Span p = BlockAt(v.layout, at);
       v.anchor = p.begin;
       v.caret = p.end;
     } else {
@@ -442,6 +662,16 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
       v.caret = at;
       v.selecting = true;
     }
+  }
+  // A click (or tap) that neither dragged nor selected text picks the entity under it.
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && v.pressed_entity >= 0 && a) {
+    const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
+    const bool dragged = drag.x * drag.x + drag.y * drag.y > 36.0f;
+    if (!dragged && !v.HasSelection() && hovered_before == v.pressed_entity) {
+      lectern::SelectEntity(app.selection, *a, v.pressed_entity, lectern::SelectOrigin::Article);
+      v.seen_serial = app.selection.serial;
+    }
+    v.pressed_entity = -1;
   }
   if (v.touch_dragging) {
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
@@ -462,7 +692,11 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
     }
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) v.selecting = false;
   }
-  if (hovered && !touch) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+  if (hovered && !touch) {
+    ImGui::SetMouseCursor(over_strip ? ImGuiMouseCursor_Hand
+                          : hovered_before >= 0 ? ImGuiMouseCursor_Hand
+                                                : ImGuiMouseCursor_TextInput);
+  }
 
   // Keyboard: copy, select all, leave.
   if (focused && !io.WantTextInput) {
@@ -472,32 +706,78 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
       if (v.find_open) {
         v.find_open = false;
-      } else {
+      } else if (v.HasSelection()) {
         v.anchor = v.caret;
+      } else {
+        lectern::ClearSelection(app.selection);
       }
     }
     if (v.find_open && ImGui::IsKeyPressed(ImGuiKey_F3, false)) StepFind(v, io.KeyShift ? -1 : 1);
   }
 
-  animating |= UpdateScroll(v, g, dt, hovered, focused && !io.WantTextInput);
+  animating |= UpdateScroll(v, g, dt, hovered && !over_strip, focused && !io.WantTextInput);
   ImGui::SetCursorPosY(g.top_pad + v.layout.height + g.bottom_pad);
   ImGui::Dummy(ImVec2(1, 0));  // gives the child its scrollable height
 
-  // Draw only the visible lines (plus one above and below for partially visible ones).
+  // [SECTION] Draw the visible lines ----------------------------------------------------------------
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float y0 = v.scroll - g.top_pad, y1 = y0 + v.view_height;
   const lectern::LineRange vis = lectern::VisibleLines(v.layout, y0, y1);
-  const Span sel{v.SelectionBegin(), v.SelectionEnd()};
+  const lectern::Span sel{v.SelectionBegin(), v.SelectionEnd()};
   const float flash = std::clamp(v.reveal_flash / 1.4f, 0.0f, 1.0f);
+  const int selected_entity = app.selection.entity;
+  const int selected_quote = app.selection.quote;
+  const Settings& st = app.settings;
+  constexpr uint32_t kReach = 4096;  // longest mark we expect to start before a line and reach in
+  v.hovered_entity = -1;
   for (size_t li = vis.first; li < vis.last; ++li) {
     const auto& l = v.layout.lines[li];
+    const float ly = origin.y + l.y;
+    const float pad = (l.height - (l.block == 0 ? g.head_size : g.size)) * 0.2f;
+    // Quotes: a bar in the left margin (solid for direct speech, dashed for reported), and the
+    // selected quote filled.
+    if (a && (st.highlight_quotes || selected_quote >= 0)) {
+      ForMarksIn(v.quote_marks, l.span, kReach, [&](const QuoteMark& q) {
+        const bool is_sel = q.quote == selected_quote;
+        if (is_sel) FillRangeOnLine(dl, v, li, q.span, origin, g, WithAlpha(pal.focus, 34), 2.0f);
+        if (!st.highlight_quotes && !is_sel) return;
+        const ImU32 c = q.direct ? pal.quote_direct : pal.quote_indirect;
+        const float bx = origin.x - std::max(10.0f, g.size * 0.7f);
+        const float top = ly + pad, bottom = ly + l.height - pad;
+        if (q.direct) {
+          dl->AddRectFilled(ImVec2(bx, top), ImVec2(bx + 3, bottom), WithAlpha(c, is_sel ? 255 : 170), 1.5f);
+        } else {
+          for (float yy = top; yy < bottom; yy += 6) dl->AddRectFilled(ImVec2(bx, yy), ImVec2(bx + 3, std::min(yy + 3, bottom)), WithAlpha(c, is_sel ? 255 : 160));
+        }
+      });
+    }
+    // Entity mentions: a soft background and an underline in the type's colour; the selected
+    // entity's mentions stronger. Their rectangles double as the hover/click targets.
+    if (a) {
+      ForMarksIn(v.mention_marks, l.span, 512, [&](const MentionMark& m) {
+        const lectern::EntityType t = a->entities[size_t(m.entity)].type;
+        const bool is_sel = m.entity == selected_entity;
+        if (!st.highlight[int(t)] && !is_sel) return;
+        const float x0 = lectern::XOfOffset(v.layout, v.display_text, li, std::max(m.span.begin, l.span.begin), measure);
+        const float x1 = lectern::XOfOffset(v.layout, v.display_text, li, std::min(m.span.end, l.span.end), measure);
+        const ImVec2 p0(origin.x + x0 - 1, ly + pad), p1(origin.x + x1 + 1, ly + l.height - pad);
+        const bool under_mouse = hovered && !over_strip && io.MousePos.x >= p0.x && io.MousePos.x < p1.x &&
+                                 io.MousePos.y >= p0.y && io.MousePos.y < p1.y;
+        if (under_mouse) v.hovered_entity = m.entity;
+        const ImU32 c = TypeColor(pal, t);
+        const bool hot = under_mouse || m.entity == hovered_before;
+        dl->AddRectFilled(p0, p1, is_sel ? WithAlpha(c, 70) : hot ? WithAlpha(c, 52) : TypeBackground(pal, t), 3.0f);
+        dl->AddLine(ImVec2(p0.x + 1, p1.y - 1), ImVec2(p1.x - 1, p1.y - 1), WithAlpha(c, is_sel ? 255 : 170),
+                    is_sel ? 2.5f : 1.5f);
+      });
+    }
     for (size_t m = 0; m < v.find_matches.size(); ++m) {
-      const Span f = v.find_matches[m];
+      const lectern::Span f = v.find_matches[m];
       if (f.end <= l.span.begin || f.begin >= l.span.end) continue;
       FillRangeOnLine(dl, v, li, f, origin, g, int(m) == v.find_current ? pal.find_current : pal.find);
     }
     if (flash > 0 && v.reveal.Overlaps(l.span))
-      FillRangeOnLine(dl, v, li, v.reveal, origin, g, (pal.focus & 0x00FFFFFF) | (ImU32(flash * 110) << 24));
+      FillRangeOnLine(dl, v, li, v.reveal, origin, g, WithAlpha(pal.focus, int(flash * 110)));
     if (!sel.empty()) FillRangeOnLine(dl, v, li, sel, origin, g, pal.selection, 0.0f);
 
     const bool head = l.block == 0;
@@ -505,8 +785,8 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
     const float size = head ? g.head_size : g.size;
     const float baseline_pad = std::floor((l.height - size) * 0.5f);
     const char* begin = v.display_text.data() + l.span.begin;
-    dl->AddText(font, size, ImVec2(origin.x, origin.y + l.y + baseline_pad), head ? pal.heading : pal.text,
-                begin, begin + l.span.size());
+    dl->AddText(font, size, ImVec2(origin.x, ly + baseline_pad), head ? pal.heading : pal.text, begin,
+                begin + l.span.size());
   }
   // The meta line under the headline.
   if (!doc.paragraphs.empty() && v.layout.block_first_line.size() > 1) {
@@ -517,6 +797,37 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
     const float rule_y = meta_y + g.meta_h + std::round(g.size * kParagraphGap * 0.5f);
     dl->AddLine(ImVec2(origin.x, rule_y), ImVec2(origin.x + std::min(g.column_w, g.size * 4), rule_y), pal.rule, 2.0f);
   }
+
+  // The overview strip: the whole article's height mapped onto the view's height. Shown only
+  // when there is something to mark (a selected entity or quote, find matches).
+  if (strip_active) {
+    const float total = std::max(1.0f, g.top_pad + v.layout.height + g.bottom_pad);
+    const float scale = v.view_height / total;
+    const float sy = win_pos.y;
+    dl->PushClipRect(ImVec2(strip_x - 1, sy), ImVec2(strip_x + strip_w + 1, sy + v.view_height), false);
+    dl->AddRectFilled(ImVec2(strip_x, sy + v.scroll * scale), ImVec2(strip_x + strip_w, sy + (v.scroll + v.view_height) * scale),
+                      WithAlpha(pal.rule, over_strip ? 150 : 70), 2.0f);
+    auto tick = [&](lectern::Span span, ImU32 c, float h) {
+      const size_t li = lectern::LineOfOffset(v.layout, span.begin);
+      if (li >= v.layout.lines.size()) return;
+      const float y = sy + (g.top_pad + v.layout.lines[li].y + v.layout.lines[li].height * 0.5f) * scale;
+      dl->AddRectFilled(ImVec2(strip_x, y - h * 0.5f), ImVec2(strip_x + strip_w, y + h * 0.5f), c);
+    };
+    for (size_t m = 0; m < v.find_matches.size(); ++m)
+      tick(v.find_matches[m], int(m) == v.find_current ? pal.find_current : WithAlpha(pal.find_current, 150), 2.0f);
+    if (a && selected_entity >= 0) {
+      const lectern::Entity& ent = a->entities[size_t(selected_entity)];
+      for (const lectern::Mention& m : ent.mentions)
+        if (m.form != lectern::Mention::Form::Pronoun) tick(m.span, TypeColor(pal, ent.type), 3.0f);
+    }
+    if (a && selected_quote >= 0) tick(a->quotes[size_t(selected_quote)].extent, pal.focus, 4.0f);
+    dl->PopClipRect();
+    app.targets.push_back({"article.overview", strip_x, sy, strip_w, v.view_height});
+    if (over_strip) ImGui::SetTooltip("Where the selection and matches are. Click to go there.");
+  }
+
+  if (a && v.hovered_entity >= 0 && !v.selecting && !v.touch_dragging) DrawEntityTooltip(app, *a, v.hovered_entity);
+  if (v.hovered_entity != hovered_before) animating = true;  // redraw the hover highlight
   if (v.reveal_flash > 0) {
     v.reveal_flash -= dt;
     animating = true;

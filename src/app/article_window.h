@@ -17,6 +17,24 @@
 
 struct AppState;
 
+// The paragraph that holds the top of the view and how far into it (0..1) the view has
+// scrolled: a reading position that survives another window size or text size.
+struct ReadingPosition {
+  int paragraph = -1;   // -1: headline
+  float fraction = 0;
+};
+
+// What the reader sees highlighted, built once per analysis and kept sorted by offset.
+struct MentionMark {
+  lectern::Span span;
+  int entity = -1;
+};
+struct QuoteMark {
+  lectern::Span span;                   // one part of a quote (a split quote has several)
+  int quote = -1;
+  bool direct = true;
+};
+
 struct ArticleView {
   // Scrolling: `scroll` is drawn, `scroll_target` is where it glides to.
   float scroll = 0, scroll_target = 0;
@@ -52,6 +70,17 @@ struct ArticleView {
   bool reveal_pending = false;
   lectern::Span reveal;
   float reveal_flash = 0;               // seconds left of the "here it is" flash
+  bool has_pending_position = false;    // a link's reading position, applied after layout
+  ReadingPosition pending_position;
+  bool find_keep_scroll = false;        // a link's search term must not move its position
+  uint64_t seen_serial = 0;             // the shared selection serial the view last followed
+
+  // Highlights, derived from the analysis (rebuilt when the analysis changes).
+  const void* marks_for = nullptr;
+  std::vector<MentionMark> mention_marks;
+  std::vector<QuoteMark> quote_marks;
+  int hovered_entity = -1;              // under the mouse this frame
+  int pressed_entity = -1;              // under the mouse when the button went down
 
   uint32_t SelectionBegin() const { return anchor < caret ? anchor : caret; }
   uint32_t SelectionEnd() const { return anchor < caret ? caret : anchor; }
@@ -61,12 +90,7 @@ struct ArticleView {
 // Draws the window's contents into the current ImGui window. True while animating.
 bool DrawArticleContents(ArticleView& view, AppState& app);
 
-// The paragraph that holds the top of the view and how far into it (0..1) the view has
-// scrolled, for links; and the inverse, to restore a reading position at any window size.
-struct ReadingPosition {
-  int paragraph = -1;   // -1: headline
-  float fraction = 0;
-};
+// The reading position at the top of the view, and the inverse (for links, re-layouts).
 ReadingPosition CurrentReadingPosition(const ArticleView& view);
 void ScrollToReadingPosition(ArticleView& view, ReadingPosition pos);
 

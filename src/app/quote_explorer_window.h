@@ -3,18 +3,29 @@
 //   QuoteExplorerView view;                            // UI state only: sort, filters, search
 //   bool animating = DrawQuoteExplorerContents(view, app);
 //
-// A table of every quote (speaker, kind, cue, text), sortable and filterable; a click selects
-// the quote (and its speaker) in the shared selection, so the article scrolls to it.
+// A table of every quote (speaker, kind, cue, text), sortable, filtered by speaker (with counts),
+// by kind and by text; a click selects the quote and its speaker in the shared selection, so the
+// article scrolls to it and the map selects the speaker. The selected quote's full text sits
+// under the table with "Copy with citation" and "Show in article".
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 struct AppState;
 
 struct QuoteExplorerView {
   std::string search;
-  int kind_filter = 0;        // 0 all, 1 direct, 2 reported
-  int speaker_filter = -1;    // entity index, or -1 for all speakers
+  int kind_filter = 0;           // 0 all, 1 direct, 2 reported
+  std::string speaker_filter;    // speaker display name, "" for all
+  int sort_column = -1;          // -1: text order
+  bool sort_descending = false;
+  uint64_t seen_serial = 0;      // selection serial the table last scrolled for
+  std::vector<int> rows;         // visible quote indices, in display order (derived per frame)
 };
 
 bool DrawQuoteExplorerContents(QuoteExplorerView& view, AppState& app);
+
+// "“…” — Speaker, in “Headline” (Lectern)": the quote as a reader would cite it.
+std::string QuoteCitation(const AppState& app, int quote);

@@ -1,0 +1,226 @@
+// window_layout.cpp — columns or tabs, persistence of the arrangement (see window_layout.h).
+//
+// The arrangement persists through Dear ImGui's own ini text, kept in localStorage (there is
+// no file system to write imgui.ini to). Which windows are open is part of the app settings.
+#include "window_layout.h"
+
+#include "app.h"
+#include "platform.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+const char* WindowKey(WindowId w) {
+  switch (w) {
+    case WindowId::Article: return "article";
+    case WindowId::Map: return "map";
+    case WindowId::Quotes: return "quotes";
+  }
+  return "article";
+}
+
+const char* WindowTitle(WindowId w) {
+  switch (w) {
+    case WindowId::Article: return "Article";
+    case WindowId::Map: return "Entity map";
+    case WindowId::Quotes: return "Quote explorer";
+  }
+  return "Article";
+}
+
+std::string OpenWindowsString(const WindowSet& ws) {
+  std::string s;
+  if (ws.open[0]) s += 'a';
+  if (ws.open[1]) s += 'm';
+  if (ws.open[2]) s += 'q';
+  return s;
+}
+
+void ParseOpenWindows(WindowSet& ws, const std::string& s) {
+  ws.open[0] = s.find('a') != std::string::npos;
+  ws.open[1] = s.find('m') != std::string::npos;
+  ws.open[2] = s.find('q') != std::string::npos;
+}
+
+void ShowWindow(AppState& app, WindowId w) {
+  WindowSet& ws = app.windows;
+  const int i = int(w);
+  if (!ws.open[i]) {
+    ws.open[i] = true;
+    SaveSettings(app);
+  }
+  ws.focus_request[i] = true;
+  if (ws.tab != w) {
+    ws.tab = w;
+    ws.tab_request = true;
+  }
+  platform::RequestFrames(0.1);
+}
+
+namespace {
+
+struct Rect {
+  float x, y, w, h;
+};
+
+// The first-open arrangement for a work area: three columns when wide, article beside a
+// stacked map and quote list when medium.
+Rect DefaultRect(WindowId w, ImVec2 pos, ImVec2 size) {
+  const float gap = 6.0f;
+  if (size.x >= kThreeColumnsWidth) {
+    const float a = std::floor(size.x * 0.44f), m = std::floor(size.x * 0.30f);
+    switch (w) {
+      case WindowId::Article: return {pos.x, pos.y, a, size.y};
+      case WindowId::Map: return {pos.x + a + gap, pos.y, m - gap, size.y};
+      case WindowId::Quotes: return {pos.x + a + m + gap, pos.y, size.x - a - m - gap, size.y};
+    }
+  }
+  const float a = std::floor(size.x * 0.55f), top = std::floor(size.y * 0.56f);
+  switch (w) {
+    case WindowId::Article: return {pos.x, pos.y, a, size.y};
+    case WindowId::Map: return {pos.x + a + gap, pos.y, size.x - a - gap, top};
+    case WindowId::Quotes: return {pos.x + a + gap, pos.y + top + gap, size.x - a - gap, size.y - top - gap};
+  }
+  return {pos.x, pos.y, size.x, size.y};
+}
+
+bool DrawContents(AppState& app, WindowId w) {
+  switch (w) {
+    case WindowId::Article: return DrawArticleContents(app.article, app);
+    case WindowId::Map: return DrawEntityMapContents(app.map, app);
+    case WindowId::Quotes: return DrawQuoteExplorerContents(app.quotes, app);
+  }
+  return false;
+}
+
+bool DrawColumns(AppState& app, ImVec2 pos, ImVec2 size) {
+  WindowSet& ws = app.windows;
+  const bool resized = ws.last_w > 0 && (ws.last_w != size.x || ws.last_h != size.y);
+  bool animating = false;
+  for (int i = 0; i < kWindowCount; ++i) {
+    if (!ws.open[i]) continue;
+    const WindowId id = WindowId(i);
+    const Rect def = DefaultRect(id, pos, size);
+    if (ws.reset) {
+      ImGui::SetNextWindowPos(ImVec2(def.x, def.y), ImGuiCond_Always);
+      ImGui::SetNextWindowSize(ImVec2(def.w, def.h), ImGuiCond_Always);
+    } else {
+      ImGui::SetNextWindowPos(ImVec2(def.x, def.y), ImGuiCond_FirstUseEver);
+      ImGui::SetNextWindowSize(ImVec2(def.w, def.h), ImGuiCond_FirstUseEver);
+    }
+    if (ws.focus_request[i]) {
+      ImGui::SetNextWindowFocus();
+      ws.focus_request[i] = false;
+    }
+    const std::string title = std::string(WindowTitle(id)) + "###" + WindowKey(id);
+    bool open = true;
+    const bool visible = ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse);
+    if (resized && !ws.reset) {
+      // Keep the reader's arrangement through a browser resize: scale it with the viewport.
+      const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+      const float sx = size.x / ws.last_w, sy = size.y / ws.last_h;
+      ImGui::SetWindowPos(ImVec2(pos.x + (p.x - pos.x) * sx, pos.y + (p.y - pos.y) * sy));
+      ImGui::SetWindowSize(ImVec2(std::max(160.0f, s.x * sx), std::max(120.0f, s.y * sy)));
+    }
+    {
+      const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+      app.targets.push_back({std::string("window.") + WindowKey(id), p.x, p.y, s.x, s.y});
+    }
+    if (visible) animating |= DrawContents(app, id);
+    ImGui::End();
+    if (!open) {
+      ws.open[i] = false;
+      SaveSettings(app);
+    }
+  }
+  if (!ws.open[0] && !ws.open[1] && !ws.open[2]) {
+    ImGui::SetNextWindowPos(ImVec2(pos.x + size.x * 0.5f, pos.y + size.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::Begin("##all-closed", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                              ImGuiWindowFlags_NoSavedSettings);
+    ImGui::TextUnformatted("All windows are closed.");
+    if (ImGui::Button("Open the article")) ShowWindow(app, WindowId::Article);
+    ImGui::End();
+  }
+  ws.reset = false;
+  return animating;
+}
+
+bool DrawTabs(AppState& app, ImVec2 pos, ImVec2 size) {
+  WindowSet& ws = app.windows;
+  bool animating = false;
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  ImGui::Begin("##tabs-host", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PopStyleVar(2);
+  if (ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_FittingPolicyShrink)) {
+    for (int i = 0; i < kWindowCount; ++i) {
+      const WindowId id = WindowId(i);
+      ImGuiTabItemFlags flags = 0;
+      if (ws.tab_request && ws.tab == id) flags |= ImGuiTabItemFlags_SetSelected;
+      const char* label = id == WindowId::Map ? "Entities" : id == WindowId::Quotes ? "Quotes" : "Article";
+      const bool selected = ImGui::BeginTabItem(label, nullptr, flags);
+      RecordTarget(app, std::string("tab.") + WindowKey(id));
+      if (selected) {
+        if (!ws.tab_request) ws.tab = id;
+        animating |= DrawContents(app, id);
+        ImGui::EndTabItem();
+      }
+    }
+    ws.tab_request = false;
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+  return animating;
+}
+
+}  // namespace
+
+bool DrawWindows(AppState& app) {
+  WindowSet& ws = app.windows;
+  ImGuiIO& io = ImGui::GetIO();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ws.tabs_mode = vp->WorkSize.x < kTabsBelowWidth;
+  const bool animating = ws.tabs_mode ? DrawTabs(app, vp->WorkPos, vp->WorkSize) : DrawColumns(app, vp->WorkPos, vp->WorkSize);
+  ws.last_w = vp->WorkSize.x;
+  ws.last_h = vp->WorkSize.y;
+  if (io.WantSaveIniSettings) {
+    // Positions and sizes; the app state decides which windows are open.
+    platform::SaveSetting("windows.ini", ImGui::SaveIniSettingsToMemory());
+    io.WantSaveIniSettings = false;
+  }
+  return animating;
+}
+
+void LoadWindowArrangement() {
+  const std::string ini = platform::LoadSetting("windows.ini");
+  if (!ini.empty()) ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
+}
+
+void DrawWindowsMenu(AppState& app) {
+  WindowSet& ws = app.windows;
+  for (int i = 0; i < kWindowCount; ++i) {
+    const WindowId id = WindowId(i);
+    const bool was_open = ws.open[i];
+    if (ImGui::MenuItem(WindowTitle(id), nullptr, was_open)) {
+      if (ws.tabs_mode || !was_open) {
+        ShowWindow(app, id);
+      } else {
+        ws.open[i] = false;
+        SaveSettings(app);
+      }
+    }
+    RecordTarget(app, std::string("menu.windows.") + WindowKey(id));
+  }
+  ImGui::Separator();
+  if (ImGui::MenuItem("Reset layout")) {
+    for (bool& o : ws.open) o = true;
+    ws.reset = true;
+    SaveSettings(app);
+  }
+  RecordTarget(app, "menu.windows.reset");
+}
