@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 const NGINX = '/usr/sbin/nginx';
 
-// The server block of the README's Deploy section, for a given root and port.
+// The server block of the README's Deploy section (less TLS), for a given root and port.
 export function nginxServerBlock(root, port) {
   return `
   server {
@@ -31,12 +31,22 @@ export function nginxServerBlock(root, port) {
     root ${root};
     index index.html;
 
-    # The page, the service worker and the manifest: always revalidated, so a new version is seen.
+    gzip_types application/wasm application/octet-stream application/javascript text/javascript
+               application/manifest+json image/svg+xml;
+    gzip_vary on;
+
+    # The page, the service worker, the manifest and the icons: always revalidated (a 304 when
+    # unchanged), so a new version is seen on the next visit.
     location / {
       add_header Cache-Control "no-cache";
       add_header X-Content-Type-Options "nosniff";
     }
-    # Content-hashed code and data (lectern.<hash>.js/.wasm/.data): they never change.
+    location ~ \\.webmanifest$ {
+      types { } default_type application/manifest+json;
+      add_header Cache-Control "no-cache";
+      add_header X-Content-Type-Options "nosniff";
+    }
+    # Content-hashed code and data (lectern.<8 hex>.js/.wasm/.data) never change.
     location ~ "\\.[0-9a-f]{8}\\.(js|wasm|data)$" {
       add_header Cache-Control "public, max-age=31536000, immutable";
       add_header X-Content-Type-Options "nosniff";
@@ -59,7 +69,6 @@ http {
     text/javascript            js mjs;
     application/wasm           wasm;
     application/octet-stream   data;
-    application/manifest+json  webmanifest;
     application/json           json;
     image/svg+xml              svg;
     image/png                  png;
@@ -82,12 +91,9 @@ http {
   tcp_nopush on;
   server_tokens off;
 
-  gzip on;
+  gzip on;                     # as Debian's nginx.conf; gzip_types is in the server block
   gzip_comp_level 6;
   gzip_min_length 256;
-  gzip_vary on;
-  gzip_types application/wasm application/octet-stream text/javascript application/javascript
-             application/manifest+json application/json image/svg+xml text/css text/plain;
 ${nginxServerBlock(root, port)}
 }
 `;

@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { DIST, CHROMIUM_ARGS, openApp, launchBrowser, waitForApp } from './harness.mjs';
-import { startNginx } from '../../tools/nginx_test_server.mjs';
+import { ROOT, DIST, CHROMIUM_ARGS, openApp, launchBrowser, waitForApp } from './harness.mjs';
+import { startNginx, nginxServerBlock } from '../../tools/nginx_test_server.mjs';
 
 const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
 const read = (name) => fs.readFileSync(path.join(DIST, name));
@@ -76,17 +76,27 @@ test('nginx serves wasm as application/wasm with gzip; hashed files immutable; t
     assert.equal(h.get('cache-control'), 'public, max-age=31536000, immutable', hashed);
     assert.equal(h.get('content-encoding'), 'gzip', `${hashed} is compressed`);
   }
-  assert.match((await get(assets['lectern.js'])).get('content-type'), /^text\/javascript/);
+  assert.match((await get(assets['lectern.js'])).get('content-type'), /^(text|application)\/javascript/);
   for (const name of ['', 'index.html', 'sw.js', 'manifest.webmanifest', 'icon-192.png']) {
     const h = await get(name);
     assert.equal(h.get('cache-control'), 'no-cache', `${name || '/'} revalidates`);
   }
   assert.match((await get('')).get('content-type'), /^text\/html/);
-  assert.match((await get('sw.js')).get('content-type'), /^text\/javascript/);
+  assert.match((await get('sw.js')).get('content-type'), /^(text|application)\/javascript/);
   assert.match((await get('manifest.webmanifest')).get('content-type'), /^application\/manifest\+json/);
   // What went over the wire was smaller than the files.
   const sent = server.accessLog().find((r) => r.uri === '/' + assets['lectern.wasm']);
   assert.ok(sent.bodyBytes < read(assets['lectern.wasm']).length * 0.6, `wasm sent as ${sent.bodyBytes} bytes`);
+});
+
+test("the README's nginx block is the one the tests serve with", () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const block = /```nginx\n([\s\S]*?)```/.exec(readme);
+  assert.ok(block, 'README.md has an nginx block');
+  // From `index` on (before it: TLS, names and the root, which differ by design).
+  const norm = (text) => text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+    .join(' ').replace(/\s+/g, ' ').replace(/^.*?(index index\.html;)/, '$1');
+  assert.equal(norm(block[1]), norm(nginxServerBlock('/srv/lectern', 443)));
 });
 
 test('the manifest has what an installable app needs, and its icons are the sizes it says', () => {
