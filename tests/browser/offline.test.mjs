@@ -141,7 +141,7 @@ for (const [file, pattern] of [['the data bundle', /\/lectern\.[0-9a-f]{8}\.data
                                ['the wasm', /\/lectern\.[0-9a-f]{8}\.wasm$/],
                                ['the app script', /\/lectern\.[0-9a-f]{8}\.js$/]]) {
   test(`a missing file (${file}) gives a clear message`, async () => {
-    const server = await startNginx(DIST);
+    const server = await startNginx(DIST, { copy: true });
     const b = await browser.newContext();
     try {
       const page = await b.newPage();
