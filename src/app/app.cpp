@@ -120,6 +120,11 @@ void SaveSettings(const AppState& app) {
   w.Int(app.settings.width);
   w.Key("windows");
   w.String(OpenWindowsString(app.windows));
+  w.Key("highlights");
+  std::string h;
+  for (bool on : app.settings.highlight) h += on ? '1' : '0';
+  h += app.settings.highlight_quotes ? '1' : '0';
+  w.String(h);
   w.EndObject();
   platform::SaveSetting("settings", w.str());
 }
@@ -149,6 +154,11 @@ void LoadSettings(Settings& s, WindowSet& windows) {
   const std::string width = find("width");
   if (width == "0" || width == "1" || width == "2") s.width = width[0] - '0';
   if (json.find("\"windows\":") != std::string::npos) ParseOpenWindows(windows, find("windows"));
+  const std::string h = find("highlights");
+  if (h.size() == 5 && h.find_first_not_of("01") == std::string::npos) {
+    for (int t = 0; t < 4; ++t) s.highlight[t] = h[size_t(t)] == '1';
+    s.highlight_quotes = h[4] == '1';
+  }
 }
 
 constexpr float kTextSizes[] = {14, 16, 18, 20, 22, 24, 27, 30, 34, 40};
@@ -477,6 +487,33 @@ std::string StateJson(const AppState& app) {
   if (an && app.selection.quote >= 0) w.String(an->quotes[size_t(app.selection.quote)].id); else w.Null();
   w.Key("entities");
   w.Int(an ? int64_t(an->entities.size()) : 0);
+  w.Key("mention");
+  w.Int(app.selection.mention);
+  w.Key("selectionSpan");
+  const lectern::Span sel_span = an ? lectern::SelectionSpan(app.selection, *an) : lectern::Span{};
+  if (sel_span.empty()) {
+    w.Null();
+  } else {
+    w.BeginArray();
+    w.Int(sel_span.begin);
+    w.Int(sel_span.end);
+    w.EndArray();
+  }
+  w.Key("visible");
+  w.BeginArray();
+  w.Int(app.article.visible.begin);
+  w.Int(app.article.visible.end);
+  w.EndArray();
+  w.Key("highlights");
+  w.BeginObject();
+  static const char* kTypeKeys[4] = {"person", "place", "org", "group"};
+  for (int t = 0; t < 4; ++t) {
+    w.Key(kTypeKeys[t]);
+    w.Bool(app.settings.highlight[t]);
+  }
+  w.Key("quotes");
+  w.Bool(app.settings.highlight_quotes);
+  w.EndObject();
   w.Key("view");
   w.String(app.map.show_map ? "map" : "graph");
   w.Key("link");

@@ -14,6 +14,7 @@
 #include "text_search.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GetWindowScrollbarID: is the reader dragging our scrollbar?
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -582,8 +583,11 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
   ImGui::PopStyleVar();
   bool animating = false;
 
-  // The scrollbar may have been dragged: adopt its position.
-  if (std::fabs(ImGui::GetScrollY() - v.scroll) > 0.5f) {
+  // The reader may be dragging the scrollbar (or clicked its track): adopt its position. Only
+  // then: ImGui may also clamp the scroll on its own (e.g. the frame a hidden tab reappears,
+  // before the content height is known again), which must not lose where we are going.
+  const ImGuiID scrollbar = ImGui::GetWindowScrollbarID(ImGui::GetCurrentWindow(), ImGuiAxis_Y);
+  if (ImGui::GetActiveID() == scrollbar && std::fabs(ImGui::GetScrollY() - v.scroll) > 0.5f) {
     v.scroll = v.scroll_target = ImGui::GetScrollY();
     v.fling_velocity = 0;
   }
@@ -730,6 +734,8 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
   const Settings& st = app.settings;
   constexpr uint32_t kReach = 4096;  // longest mark we expect to start before a line and reach in
   v.hovered_entity = -1;
+  v.visible = vis.first < vis.last ? lectern::Span{v.layout.lines[vis.first].span.begin, v.layout.lines[vis.last - 1].span.end}
+                                   : lectern::Span{};
   for (size_t li = vis.first; li < vis.last; ++li) {
     const auto& l = v.layout.lines[li];
     const float ly = origin.y + l.y;
@@ -764,6 +770,10 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
         const bool under_mouse = hovered && !over_strip && io.MousePos.x >= p0.x && io.MousePos.x < p1.x &&
                                  io.MousePos.y >= p0.y && io.MousePos.y < p1.y;
         if (under_mouse) v.hovered_entity = m.entity;
+        // The first visible mention of each entity is a click target for tests.
+        const std::string target = "article.mention." + a->entities[size_t(m.entity)].id;
+        if (std::none_of(app.targets.begin(), app.targets.end(), [&](const UiTarget& t) { return t.name == target; }))
+          app.targets.push_back({target, p0.x, p0.y, p1.x - p0.x, p1.y - p0.y});
         const ImU32 c = TypeColor(pal, t);
         const bool hot = under_mouse || m.entity == hovered_before;
         dl->AddRectFilled(p0, p1, is_sel ? WithAlpha(c, 70) : hot ? WithAlpha(c, 52) : TypeBackground(pal, t), 3.0f);
@@ -780,6 +790,8 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
       FillRangeOnLine(dl, v, li, v.reveal, origin, g, WithAlpha(pal.focus, int(flash * 110)));
     if (!sel.empty()) FillRangeOnLine(dl, v, li, sel, origin, g, pal.selection, 0.0f);
 
+    if (l.block == 1 && li == v.layout.block_first_line[1])  // the first body line, for tests
+      app.targets.push_back({"article.body.first", origin.x, ly, l.width, l.height});
     const bool head = l.block == 0;
     ImFont* font = head ? g.head_font : g.body_font;
     const float size = head ? g.head_size : g.size;

@@ -40,6 +40,7 @@ struct ArticleView {
   float scroll = 0, scroll_target = 0;
   float fling_velocity = 0;             // px/s after a touch flick, decays
   float view_height = 0;                // last visible height of the text area
+  lectern::Span visible;                // bytes from the first to the last line drawn
   bool touch_dragging = false;
 
   // Layout cache, keyed by what it depends on: words are measured once per face and size,

@@ -158,20 +158,24 @@ bool DrawTabs(AppState& app, ImVec2 pos, ImVec2 size) {
                                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleVar(2);
   if (ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_FittingPolicyShrink)) {
+    // A request made while drawing a tab's contents (a tapped quote shows the article) is for
+    // the next frame, so take this frame's request before drawing any contents.
+    const bool request = ws.tab_request;
+    ws.tab_request = false;
     for (int i = 0; i < kWindowCount; ++i) {
       const WindowId id = WindowId(i);
       ImGuiTabItemFlags flags = 0;
-      if (ws.tab_request && ws.tab == id) flags |= ImGuiTabItemFlags_SetSelected;
+      if (request && ws.tab == id) flags |= ImGuiTabItemFlags_SetSelected;
       const char* label = id == WindowId::Map ? "Entities" : id == WindowId::Quotes ? "Quotes" : "Article";
       const bool selected = ImGui::BeginTabItem(label, nullptr, flags);
       RecordTarget(app, std::string("tab.") + WindowKey(id));
       if (selected) {
-        if (!ws.tab_request) ws.tab = id;
+        if (!request && !ws.tab_request) ws.tab = id;
         animating |= DrawContents(app, id);
         ImGui::EndTabItem();
       }
     }
-    ws.tab_request = false;
+    if (ws.tab_request) platform::RequestFrames(0.1);
     ImGui::EndTabBar();
   }
   ImGui::End();
