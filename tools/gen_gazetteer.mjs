@@ -64,6 +64,7 @@ for (const c of countries.slice().sort((a, b) => rank(b) - rank(a))) {
     const short = n.replace(STATE_PREFIX, '');
     if (short !== n && short.length > 2) names.add(short);
     if (/^the\s/i.test(n)) names.add(n.replace(/^the\s+/i, ''));
+    if (/^Great\s/.test(n)) names.add(n.replace(/^Great\s+/, ''));  // "Great Britain" -> "Britain"
   };
   add(c.name.common);
   add(c.name.official);

@@ -159,7 +159,7 @@ class Recognizer {
   }
   // "analyst at X", "professor at the X": a person noun shortly before "at".
   bool RoleBeforeAt(uint32_t at) const {
-    for (uint32_t k = 1; k <= 3 && at >= k + SBegin(at); ++k) {
+    for (uint32_t k = 1; k <= 5 && at >= k + SBegin(at); ++k) {
       uint32_t p = at - k;
       if (ix_.Is(p, ",") || ix_.Is(p, ".")) break;
       if (Lower(p) && (ix_.cls[p] & kHumanRole)) return true;
@@ -190,6 +190,11 @@ class Recognizer {
   bool LocativeContext(uint32_t b) const {
     uint32_t p = PrevSkipDet(b);
     if (p == kNone || !Lower(p)) return false;
+    // "in London and the West Midlands": the second of a pair of places.
+    if ((ix_.LowerIs(p, "and") || ix_.LowerIs(p, "or")) && p > SBegin(b)) {
+      for (int c = int(cands_.size()) - 1; c >= 0 && c + 4 >= int(cands_.size()); --c)
+        if (cands_[c].te == p && cands_[c].type == EntityType::Place) return true;
+    }
     if (ix_.cls[p] & kLocPrep) return true;
     if (ix_.LowerIs(p, "at") && !RoleBeforeAt(p)) return true;
     if (ix_.LowerIs(p, "of")) {
@@ -275,10 +280,17 @@ class Recognizer {
     for (uint32_t k = b; k < e && k < b + 7; ++k) {
       if (k > b && !ix_.Adjacent(k - 1, k)) key += ' ';
       key += ix_.fold[k];
-      const auto& hits = world_.FindName(key);
-      if (!hits.empty() && (k == b || NameWord(k))) {
+      const auto* hits = &world_.FindName(key);
+      if (hits->empty() && k == b && key.find('.') != std::string::npos) {
+        // "U.S." and "U.K." are the codes "US" and "UK".
+        std::string bare;
+        for (char ch : key)
+          if (ch != '.') bare += ch;
+        hits = &world_.FindName(bare);
+      }
+      if (!hits->empty() && (k == b || NameWord(k))) {
         best = k + 1;
-        *out = &hits;
+        *out = hits;
       }
       if (!world_.IsNamePrefix(key)) break;
     }
@@ -513,6 +525,18 @@ class Recognizer {
         ++j;
         continue;
       }
+      // "London School of Hygiene & Tropical Medicine".
+      if (ix_.Is(j, "&") && NameWord(j + 1) && j + 1 < e && AndJoins(i, j, e)) {
+        ++j;
+        continue;
+      }
+      // "Christian Democratic People's Party", "People's Republic of China".
+      if (ix_.IsPossessive(j) && j > i && NameWord(j + 1) && j + 1 < e &&
+          ((ix_.cls[j + 1] & kOrgHead) || (ix_.LowerIs(j + 1, "republic")) ||
+           (NameWord(j + 2) && (ix_.cls[j + 2] & kOrgHead)))) {
+        ++j;
+        continue;
+      }
       break;
     }
     return last + 1;
@@ -529,14 +553,43 @@ class Recognizer {
 
   // The heart: what is this run of capitalised words? `ctx_end` is the token after the whole
   // original run (its right context), `allow_person` false for title modifiers.
+  // ", the state oil giant," / ", a unit of …": the apposition after a name says it is an
+  // organisation.
+  bool AppositionSaysOrg(uint32_t e) const {
+    if (!ix_.Is(e, ",") || e + 1 >= SEnd(e - 1)) return false;
+    uint32_t q = e + 1;
+    if (!(ix_.LowerIs(q, "the") || ix_.LowerIs(q, "a") || ix_.LowerIs(q, "an") ||
+          (Lower(q) && (ix_.cls[q] & kOrgNoun))))
+      return false;
+    for (; q < SEnd(e - 1) && q < e + 8 && !ix_.Is(q, ","); ++q) {
+      if (Lower(q) && (ix_.cls[q] & kHumanRole) && !(ix_.cls[q] & kOrgNoun)) return false;  // a person
+      if (Lower(q) && (ix_.cls[q] & kOrgNoun) && !(ix_.cls[q] & kHumanRole)) return true;
+    }
+    return false;
+  }
+
   void AnalyzeRun(uint32_t b, uint32_t e, uint32_t ctx_end, bool allow_person) {
-    // 0. A gazetteer name spanning the whole run wins ("Bosnia and Herzegovina").
+    bool has_head = false;
+    for (uint32_t k = b; k < e; ++k)
+      if (ix_.Cap(k) && (ix_.cls[k] & kOrgHead)) has_head = true;
+    // 0. A gazetteer name spanning the whole run wins ("Bosnia and Herzegovina"). Leading
+    //    function words go ("The European Commission"), but not the first word of an
+    //    organisation's name ("Christian Democratic Union").
     while (b < e) {
       const std::vector<Gazetteer::NameHit>* hits = nullptr;
       uint32_t m = MatchGazetteer(b, e, &hits);
       if (m > b && m == e) break;
       if (!Strippable(b)) break;
+      if (has_head && (ix_.cls[b] & kNonEntity) && !(ix_.cls[b] & kStop)) break;
       ++b;
+    }
+    if (b < e && e == ctx_end && allow_person && AppositionSaysOrg(e) &&
+        !(ix_.cls[b] & (kStop | kHonorific | kTitle))) {
+      const std::vector<Gazetteer::NameHit>* hits = nullptr;
+      if (!(MatchGazetteer(b, e, &hits) == e && e - b > 0 && hits)) {
+        AddCand(b, e, EntityType::Org, kGood);
+        return;
+      }
     }
     while (e > b && (Strippable(e - 1) && !(ix_.cls[e - 1] & (kTitle | kHonorific)))) --e;
     if (b >= e) return;
@@ -602,6 +655,35 @@ class Recognizer {
       if (ix_.AllCaps(k)) caps = true;
     }
     if (!caps) return false;
+    // The acronym should start like the name ("OSCE" for "Organization for Security and
+    // Co-operation in Europe"): if the run before the bracket does not ("Europe"), the name
+    // began earlier, before "in / of / for".
+    const std::string acr_text(ix_.Text(ix_.Range(e + 1, close)));
+    auto starts_like = [&](uint32_t from, uint32_t to) {
+      const std::string ini = Initials(ix_.Text(ix_.Range(from, to)));
+      return !ini.empty() && !acr_text.empty() && (close - e - 1 > 1 || ini[0] == acr_text[0]);
+    };
+    if (!starts_like(b, e)) {
+      const uint32_t conn = b - 1;
+      if (b > SBegin(b) + 1 && Lower(conn) && (ix_.cls[conn] & kConnector || ix_.LowerIs(conn, "in")) &&
+          !cands_.empty() && cands_.back().te == conn && starts_like(cands_.back().tb, e)) {
+        Cand& prev = cands_.back();
+        prev.te = e;
+        prev.span = ix_.Range(prev.tb, e);
+        prev.name = std::string(ix_.Text(prev.span));
+        prev.key = FoldKey(prev.name);
+        prev.type = EntityType::Org;
+        prev.place = -1;
+        prev.hits.clear();
+        prev.strength = kStrong;
+        for (uint32_t k = prev.tb; k < e; ++k) claimed_[k] = 1;
+        int acr_c = AddCand(e + 1, close, EntityType::Org, kStrong, Mention::Form::Acronym);
+        cands_[acr_c].link = int(cands_.size()) - 2;
+        cands_[acr_c].acronym = true;
+        return true;
+      }
+      return false;
+    }
     const std::vector<Gazetteer::NameHit>* hits = nullptr;
     uint32_t m = MatchGazetteer(b, e, &hits);
     const bool place = m == e && hits;
@@ -620,6 +702,19 @@ class Recognizer {
            w == "ms" || w == "ms." || w == "miss" || w == "mx" || w == "prof" || w == "prof." ||
            w == "sir" || w == "dame" || w == "lord" || w == "lady" || w == "rev" || w == "rev." ||
            w == "reverend" || w == "father";
+  }
+
+  // "Sen." -> "Senator": titles spelled out in roles.
+  static std::string ExpandTitle(std::string_view t) {
+    std::string w = LowerAscii(t);
+    if (!w.empty() && w.back() == '.') w.pop_back();
+    static const std::pair<const char*, const char*> kFull[] = {
+        {"sen", "Senator"}, {"gov", "Governor"}, {"rep", "Representative"}, {"gen", "General"},
+        {"lt", "Lieutenant"}, {"col", "Colonel"}, {"capt", "Captain"}, {"sgt", "Sergeant"},
+        {"adm", "Admiral"}, {"cmdr", "Commander"}, {"maj", "Major"}, {"prof", "Professor"}};
+    for (const auto& f : kFull)
+      if (w == f.first) return f.second;
+    return std::string(t);
   }
 
   // Index where a person's name starts in [b, e) counting back from the end: the last word, one
@@ -689,7 +784,19 @@ class Recognizer {
       }
       // The title phrase: back over title words ("Prime Minister", "Foreign Minister").
       uint32_t t0 = h;
-      while (t0 > b && ix_.Cap(t0 - 1) && (ix_.cls[t0 - 1] & (kTitle | kTitleMod | kHonorific))) --t0;
+      for (;;) {
+        if (t0 > b && ix_.Cap(t0 - 1) && (ix_.cls[t0 - 1] & (kTitle | kTitleMod | kHonorific))) {
+          --t0;
+          continue;
+        }
+        // "Commissioner for Justice", "Minister of State": a title with its portfolio.
+        if (t0 > b + 1 && (ix_.LowerIs(t0 - 1, "for") || ix_.LowerIs(t0 - 1, "of")) &&
+            ix_.Cap(t0 - 2) && (ix_.cls[t0 - 2] & kTitle) && !PureHonorific(ix_.lower[t0 - 2])) {
+          t0 -= 2;
+          continue;
+        }
+        break;
+      }
       int modifier = -1;
       if (t0 > b) {
         const size_t before = cands_.size();
@@ -706,7 +813,12 @@ class Recognizer {
         if (ix_.IsWord(k) && (ix_.cls[k] & (kTitle | kTitleMod)) && !PureHonorific(ix_.lower[k]))
           honorific_only = false;
       if (!honorific_only) {
-        std::string role(ix_.Text(ix_.Range(t0, name_b)));
+        std::string role;
+        for (uint32_t k = t0; k < name_b; ++k) {
+          if (ix_.Is(k, ".") && k > t0 && ix_.Adjacent(k - 1, k)) continue;
+          if (!role.empty() && !ix_.Adjacent(k - 1, k)) role += ' ';
+          role += ExpandTitle(ix_.Text(k));
+        }
         while (!role.empty() && (role.back() == ' ' || role.back() == ',')) role.pop_back();
         roles_.push_back(PendingRole{person, modifier, role, SentenceOf(h)});
       }
@@ -778,7 +890,14 @@ class Recognizer {
       AddCand(b, e, EntityType::Org, kFair);
       return;
     }
-    if (org_ctx) {
+    // "West Midlands", "Northern Cape": a compass word opens a region's name.
+    if ((ix_.cls[b] & kDirection) && ix_.Cap(b) && !org_ctx) {
+      AddCand(b, e, EntityType::Place, kGood);
+      return;
+    }
+    // ", which …" follows things, ", who …" people.
+    const bool which_after = ix_.Is(ctx_end, ",") && ix_.LowerIs(ctx_end + 1, "which");
+    if (org_ctx || (which_after && !place_ctx)) {
       AddCand(b, e, EntityType::Org, kGood);
       return;
     }
@@ -794,8 +913,11 @@ class Recognizer {
 
   // "UNICEF spokesperson X", "Russian president X": the noun phrase before a name gives a role.
   void RoleFromNoun(uint32_t noun, int person) {
+    // Back over the lowercase words of the role: "civil protection chief", "chief executive".
     uint32_t rb = noun;
-    while (rb > SBegin(noun) && Lower(rb - 1) && (ix_.cls[rb - 1] & (kTitleMod | kHumanRole))) --rb;
+    while (rb > SBegin(noun) && noun - rb < 3 && Lower(rb - 1) &&
+           !(ix_.cls[rb - 1] & (kStop | kAux | kPronoun)) && !FindSpeechVerb(ix_.lower[rb - 1]))
+      --rb;
     std::string role(ix_.Text(ix_.Range(rb, noun + 1)));
     int target = -1;
     if (rb > SBegin(noun)) {
@@ -807,13 +929,23 @@ class Recognizer {
     roles_.push_back(PendingRole{person, target, role, SentenceOf(noun)});
   }
 
+  static bool FromPlaceNoun(const std::string& w) {
+    return w == "democrat" || w == "republican" || w == "native" || w == "resident" ||
+           w == "residents" || w == "refugees" || w == "refugee" || w == "migrants" ||
+           w == "farmers" || w == "voters" || w == "lawmaker" || w == "congressman" ||
+           w == "congresswoman" || w == "senator" || w == "representative" || w == "troops" ||
+           w == "fled" || w == "evacuated" || w == "displaced" || w == "arrived" || w == "returned";
+  }
+
   // One capitalised word with no help from the gazetteer or head words.
   void Single(uint32_t k, uint32_t ctx_end) {
     if (claimed_[k]) return;
     const uint32_t e = k + 1;
     (void)ctx_end;
     const uint32_t c = ix_.cls[k];
-    if (c & (kStop | kNonEntity | kMonth | kDay | kTimeWord | kPronoun | kTitle)) return;
+    const bool caps = ix_.AllCaps(k) && ix_.Text(k).size() >= 2 && !ShoutingSentence(k);
+    if (!caps && (c & (kStop | kNonEntity | kMonth | kDay | kTimeWord | kPronoun | kTitle))) return;
+    if (caps && (c & kNonEntity)) return;  // "CEO", "GDP", "TV"
     const bool initial = SentenceInitial(k);
     const uint32_t p = PrevSkipDet(k);
     const uint32_t raw_prev = Prev(k);
@@ -828,15 +960,25 @@ class Recognizer {
     const bool person_noun_before =
         raw_prev != kNone && Lower(raw_prev) && (ix_.cls[raw_prev] & (kHumanRole | kTitle));
     const bool at_org = p != kNone && ix_.LowerIs(p, "at") && RoleBeforeAt(p);
+    // "a Democrat from Oregon", "refugees from Darfur": where people come from.
+    const bool from_place = p != kNone && ix_.LowerIs(p, "from") && p > SBegin(k) &&
+                            FromPlaceNoun(ix_.lower[p - 1]);
     const bool of_like = p != kNone && Lower(p) &&
                          (ix_.lower[p] == "of" || ix_.lower[p] == "for" || ix_.lower[p] == "by" ||
                           ix_.lower[p] == "from" || ix_.lower[p] == "with" || ix_.lower[p] == "against");
     const bool the_before = raw_prev != kNone && ix_.LowerIs(raw_prev, "the");
     if (acronym) {
       int strength = kWeak;
-      if (possessive_role || role_after || verb_after || org_after) strength = kGood;
+      // "according to UNICEF", "told CNBC", "published by the IMF".
+      const bool source_before =
+          raw_prev != kNone && (ix_.LowerIs(raw_prev, "told") ||
+                                (ix_.LowerIs(raw_prev, "to") && raw_prev > SBegin(k) &&
+                                 ix_.LowerIs(raw_prev - 1, "according")) ||
+                                (p != kNone && ix_.LowerIs(p, "by")));
+      if (possessive_role || role_after || verb_after || org_after || source_before) strength = kGood;
       else if (ix_.IsPossessive(e)) strength = kGood;
-      else if (the_before && (e >= SEnd(k) || !Lower(e))) strength = kFair;
+      // "the EU and ...", "the WHO." — but "the LNG market" is a modifier.
+      else if (the_before && (e >= SEnd(k) || !Lower(e) || (ix_.cls[e] & (kStop | kAux)))) strength = kFair;
       if (loc && strength < kGood) {
         AddCand(k, e, EntityType::Place, kFair);
         return;
@@ -861,11 +1003,20 @@ class Recognizer {
       AddCand(k, e, EntityType::Org, kGood);
       return;
     }
-    if (place_after || loc) {
+    if (place_after || loc || from_place) {
       AddCand(k, e, EntityType::Place, initial ? kFair : kGood);
       return;
     }
     if (initial) {
+      // "Legambiente, Italy's largest environmental organisation, said": an apposition says
+      // what it is.
+      if (ix_.Is(e, ",")) {
+        for (uint32_t q = e + 1; q < SEnd(k) && q < e + 9 && !ix_.Is(q, ","); ++q)
+          if (Lower(q) && (ix_.cls[q] & kOrgNoun) && !(ix_.cls[q] & kHumanRole)) {
+            AddCand(k, e, EntityType::Org, kGood);
+            return;
+          }
+      }
       AddCand(k, e, EntityType::Org, kWeak);
       return;
     }
@@ -988,10 +1139,66 @@ class Recognizer {
     return n;
   }
 
+  // The organisation with the head word at token `k` in its name, named last before `k`.
+  int LatestOrgWith(uint32_t k) const {
+    int best = -1;
+    uint32_t best_pos = 0;
+    for (int ent = 0; ent < int(ents_.size()); ++ent) {
+      if (ents_[ent].type != EntityType::Org) continue;
+      auto keys = KeysOf(ents_[ent].key);
+      if (keys.size() < 2 || std::find(keys.begin(), keys.end(), ix_.fold[k]) == keys.end()) continue;
+      for (int ci : ents_[ent].cands)
+        if (cands_[ci].tb < k && cands_[ci].tb >= best_pos) {
+          best = ent;
+          best_pos = cands_[ci].tb;
+        }
+    }
+    return best;
+  }
+
+  // The short name a multi-word name goes by: a person's last name ("Jackson"), a company's
+  // first word before a corporate head word ("Meridian" for "Meridian Platforms").
+  std::string ShortName(const Cand& c) const {
+    if (c.place >= 0 || c.acronym || c.te - c.tb < 2) return {};
+    if (c.type == EntityType::Person) return LastWordKey(c.name);
+    // "Saudi Aramco" is also "Aramco": a place or demonym before a company's own name.
+    if (c.type == EntityType::Org && c.te - c.tb == 2 && !(ix_.cls[c.te - 1] & kOrgHead) &&
+        (world_.FindDemonym(ix_.fold[c.tb]) >= 0 || !world_.FindName(ix_.fold[c.tb]).empty()))
+      return ix_.fold[c.te - 1];
+    if (c.type == EntityType::Org && c.te - c.tb == 2 && (ix_.cls[c.te - 1] & kOrgHead) &&
+        !(ix_.cls[c.tb] & (kDirection | kTitleMod | kStop)) && world_.FindDemonym(ix_.fold[c.tb]) < 0) {
+      for (const auto& h : world_.FindName(ix_.fold[c.tb])) {
+        const auto& p = world_.place(h.place);
+        if (p.kind != Gazetteer::Kind::City || (p.flags & Gazetteer::kCapital) || p.population >= 1000000)
+          return {};
+      }
+      return ix_.fold[c.tb];
+    }
+    return {};
+  }
+
   void Cluster() {
     std::unordered_map<std::string, int> by_key;    // folded name -> entity
     std::unordered_map<int, int> by_place;           // gazetteer place -> entity
-    std::unordered_map<std::string, int> by_last;    // person last name -> entity
+    std::unordered_map<std::string, int> by_last;    // person last name / company short name
+    std::unordered_map<std::string, int> shorts;     // short names of multi-word candidates
+    for (int i = 0; i < int(cands_.size()); ++i) {
+      std::string sn = ShortName(cands_[i]);
+      if (!sn.empty()) shorts.emplace(sn, i);
+    }
+    // A small city that is also the short name of a person or company in this text is that
+    // person or company ("Meridian said" after "Meridian Platforms").
+    for (Cand& c : cands_) {
+      if (c.place < 0 || c.te - c.tb != 1 || c.form != Mention::Form::Name) continue;
+      const auto& p = world_.place(c.place);
+      if (p.kind != Gazetteer::Kind::City || (p.flags & Gazetteer::kCapital) || p.population >= 1000000) continue;
+      auto it = shorts.find(c.key);
+      if (it == shorts.end()) continue;
+      c.place = -1;
+      c.hits.clear();
+      c.type = cands_[it->second].type;
+      c.strength = kFair;
+    }
     // Order: places, multi-word names, then single words (they link to what exists).
     std::vector<int> order;
     for (int pass = 0; pass < 4; ++pass)
@@ -1007,6 +1214,17 @@ class Recognizer {
       }
     for (int i : order) {
       Cand& c = cands_[i];
+      if (c.te - c.tb == 1 && c.type == EntityType::Org && (ix_.cls[c.tb] & kOrgHead) && c.place < 0 &&
+          !c.acronym) {
+        // "the Commission" after "the European Commission"; "Congress", "the Treasury" alone.
+        int ent = LatestOrgWith(c.tb);
+        if (ent < 0 && c.mid_sentence) {
+          ent = NewEntity(c);
+          by_key[c.key] = ent;
+        }
+        if (ent >= 0) Attach(i, ent);
+        continue;
+      }
       if (c.place >= 0) {
         auto it = by_place.find(c.place);
         int ent = it != by_place.end() ? it->second : -1;
@@ -1059,7 +1277,8 @@ class Recognizer {
       if (c.strength < kFair) continue;  // weak guesses need confirmation (below)
       int ent = NewEntity(c);
       by_key[c.key] = ent;
-      if (c.type == EntityType::Person) by_last.emplace(LastWordKey(c.name), ent);
+      const std::string sn = ShortName(c);
+      if (!sn.empty()) by_last.emplace(sn, ent);
       Attach(i, ent);
     }
     // Weak single words: kept when the same word occurs twice mid-sentence as a weak guess.
@@ -1136,6 +1355,10 @@ class Recognizer {
         const auto& p = world_.place(b.place);
         add(ent, KeysOf(FoldKey(p.name)), Mention::Form::Name, false);
         for (const std::string& d : p.demonyms) add(ent, KeysOf(FoldKey(d)), Mention::Form::Demonym, false);
+      }
+      for (int ci : b.cands) {
+        const std::string sn = ShortName(cands_[ci]);
+        if (!sn.empty() && b.type == EntityType::Org) add(ent, {sn}, Mention::Form::Name, false);
       }
       if (b.type == EntityType::Org) {
         std::vector<std::string> keys = KeysOf(b.key);

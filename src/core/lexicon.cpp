@@ -50,6 +50,7 @@ const ClassList kClassLists[] = {
      "ceo leader chief-executive"},
     {kTitleMod,
      "prime vice deputy acting former interim foreign defence defense finance interior health "
+     "commerce commercial labor-market homeland veterans "
      "economy economic energy trade justice education environment agriculture labour labor "
      "transport culture home state supreme crown attorney chief executive managing general "
      "first opposition party army police security national grand high senior junior assistant "
@@ -72,7 +73,11 @@ const ClassList kClassLists[] = {
      "coalition cabinet government administration secretariat directorate inspectorate command "
      "brigade battalion regiment club fc ag sa gmbh nv bv spa institutes foundation's "
      "reserve treasury fed academy laboratory laboratories labs observatory museum library "
-     "consortium cooperative co-operative federation's brotherhood"},
+     "consortium cooperative co-operative brotherhood house platforms networks solutions "
+     "brands foods pharmaceuticals therapeutics resources minerals mining media entertainment "
+     "communications telecom logistics investments ventures enterprises international "
+     "electric steel chemicals semiconductor semiconductors bancorp financial markets project "
+     "projects"},
     {kPlaceHead,
      "sea ocean river lake mountains mountain hills valley desert gulf bay strait straits "
      "channel canal island islands isles peninsula coast basin plateau delta province region "
@@ -132,7 +137,12 @@ const ClassList kClassLists[] = {
      "activists critics residents witnesses doctors workers traders investors strategists "
      "lawmakers legislators prosecutors agencies groups organisations organizations authorities "
      "governments companies firms banks unions charities donors insurers airlines producers "
-     "police protesters demonstrators voters families relatives survivors rescuers"},
+     "police protesters demonstrators voters families relatives survivors rescuers "
+     "communities citizens villagers locals parents patients students teachers employees staff "
+     "environmentalists conservationists opponents supporters rebels militants fighters soldiers "
+     "troops regulators lenders creditors shareholders manufacturers exporters importers "
+     "businesses associations ngos farmers residents consumers users customers commentators "
+     "economists forecasters pollsters people"},
     {kConnector, "of for on and the & de da do dos das du des del della di van von der den ter "
                  "bin ibn al el la le y e"},
     {kLocPrep, "in near outside across around inside throughout into towards toward"},

@@ -74,10 +74,18 @@ class Extractor {
     if (k >= ix_.size() || !Lower(k)) return nullptr;
     return FindSpeechVerb(ix_.lower[k]);
   }
-  // A speech verb used as a verb: not "the claims", "a warning", "his remarks".
+  // A speech verb used as a verb: not "the claims", "a warning", "his remarks", and not
+  // negated ("did not say whether", "declined to say").
   bool IsCue(uint32_t k, bool allow_embedded) const {
     const SpeechVerb* v = Verb(k);
     if (!v || (!allow_embedded && v->cls == CueClass::Embedded)) return false;
+    if (k >= SBegin(k) + 2) {
+      const std::string& p1 = ix_.lower[k - 1];
+      const std::string& p2 = ix_.lower[k - 2];
+      if (p1 == "not" || p1 == "n't" || p1 == "never" ||
+          (p1 == "to" && (p2 == "declined" || p2 == "refused" || p2 == "wanted" || p2 == "expected")))
+        return false;
+    }
     if (k > SBegin(k)) {
       const std::string& p = ix_.lower[k - 1];
       if (p == "the" || p == "a" || p == "an" || p == "his" || p == "her" || p == "their" ||
@@ -316,6 +324,15 @@ class Extractor {
       uint32_t me = MentionEnd(k);
       uint32_t after = me;
       if (after < e && ix_.IsPossessive(after)) ++after;
+      // "Ireland's Data Protection Commission": the owner is not the source.
+      if (after > me && after < e && Ent(after) >= 0) {
+        k = after - 1;
+        continue;
+      }
+      // "Analysts at Eurasia Group", "Observers from the African Union": people of the entity.
+      for (uint32_t q = b; q < k; ++q)
+        if (ix_.IsWord(q) && (ix_.cls[q] & (kHumanRole | kCollective)) && !(ix_.cls[q] & kTitle))
+          return Phrase(b, e, ent);
       // Adjectives, then the head noun: "WHO officials", "A senior Chega official",
       // "The Mozambican government", "the WHO's regional director".
       uint32_t h = after;
@@ -397,9 +414,16 @@ class Extractor {
           if (ix_.LowerIs(q, "and") || ix_.LowerIs(q, "but")) conj = true;
         if (!conj) c = k + 1;
       }
+      // ", whom Orbán described as …": the relative clause has its own subject.
+      if ((ix_.LowerIs(k, "whom") || ix_.LowerIs(k, "which")) && k > b && ix_.Is(k - 1, ",")) {
+        bool closed = false;
+        for (uint32_t q = k + 1; q < v; ++q)
+          if (ix_.Is(q, ",")) closed = true;
+        if (!closed && k + 1 < v && !Verb(k + 1) && !(ix_.cls[k + 1] & kAux)) c = k + 1;
+      }
       if (participle) continue;
       if ((ix_.LowerIs(k, "and") || ix_.LowerIs(k, "but") || ix_.LowerIs(k, "while") ||
-           ix_.LowerIs(k, "whereas")) &&
+           ix_.LowerIs(k, "whereas") || ix_.LowerIs(k, "though") || ix_.LowerIs(k, "although")) &&
           k > b && ix_.Is(k - 1, ",") && k + 1 < v && !Verb(k + 1) && !(ix_.cls[k + 1] & kAux))
         c = k + 1;
     }
@@ -474,8 +498,8 @@ class Extractor {
       if (!sp->found) *sp = SubjectOf(k);
       return k;
     }
-    for (uint32_t v = k; v < e && v < k + 10; ++v) {
-      if (ix_.IsOpenQuote(v) || ix_.Is(v, ";") || (ix_.Is(v, ",") && v > k)) break;
+    for (uint32_t v = k; v < e && v < k + 24; ++v) {
+      if (ix_.IsOpenQuote(v) || ix_.Is(v, ";")) break;
       if (IsCue(v, false) && v > k) {
         uint32_t ne = v;
         while (ne > k && Lower(ne - 1) && (ix_.cls[ne - 1] & kAux)) --ne;
@@ -494,8 +518,11 @@ class Extractor {
     if (open <= b) return kNone;
     const bool short_quote = WordCount(FirstTok(q), LastTok(q)) <= 12 && q.parts.size() == 1;
     for (uint32_t v = open; v-- > b;) {
-      if (in_quote_[v]) return kNone;
       if (open - v > 45) return kNone;
+      if (in_quote_[v]) {  // an earlier fragment in the same sentence: look past it
+        if (!short_quote) return kNone;
+        continue;
+      }
       if (!IsCue(v, short_quote)) continue;
       *complement = true;  // the quote is the verb's own complement: no reported clause
       for (uint32_t k = v + 1; k < open; ++k)
@@ -522,7 +549,7 @@ class Extractor {
     }
     const uint32_t close_s = q.close != kNone ? SOf(q.close) : SOf(LastTok(q) - 1);
     // “A,” she said, “B.”: the same cue twice is one split quote.
-    if (cue != kNone && !after && cue == last_direct_cue_ && last_direct_ >= 0) {
+    if (cue != kNone && !after && cue == last_direct_cue_ && last_direct_ >= 0 && last_attrib_after_) {
       Merge(q);
       return;
     }
@@ -576,30 +603,45 @@ class Extractor {
 
   // Skips time and manner adverbials after a verb: "on Monday", "in a statement", ", however,",
   // "last week", "also". Returns the first token of what follows.
+  static bool IsAdverb(const std::string& w) {
+    return w == "however" || w == "also" || w == "again" || w == "repeatedly" || w == "publicly" ||
+           w == "privately" || w == "separately" || w == "previously" || w == "earlier" ||
+           w == "yesterday" || w == "today" || w == "recently" || w == "then" || w == "later" ||
+           w == "too" || w == "once" || w == "flatly" || w == "firmly" || w == "repeatedly" ||
+           w == "now" || w == "still" || w == "further";
+  }
+  static bool IsAdverbialPrep(const std::string& w) {
+    return w == "on" || w == "in" || w == "at" || w == "during" || w == "last" || w == "this" ||
+           w == "late" || w == "early" || w == "after" || w == "via" || w == "through" || w == "over";
+  }
+
+  // Skips time and manner adverbials after a verb: "on Monday", "in a statement", ", however,",
+  // "last week", "also". Returns the first token of what follows — a comma there means the verb
+  // has no clause of its own ("officials said on Thursday, as rivers burst …").
   uint32_t SkipAdverbials(uint32_t k, uint32_t e) const {
-    for (int guard = 0; guard < 4 && k < e; ++guard) {
+    for (int guard = 0; guard < 6 && k < e; ++guard) {
       const std::string& w = ix_.lower[k];
       if (ix_.Is(k, ",")) {
+        const uint32_t n = k + 1;
+        if (n < e && (IsAdverb(ix_.lower[n]) || ix_.LowerIs(n, "that") ||
+                      (IsAdverbialPrep(ix_.lower[n]) && PhraseThenThat(n, e)))) {
+          k = n;
+          continue;
+        }
+        break;
+      }
+      if (IsAdverb(w)) {
         ++k;
         continue;
       }
-      if (w == "however" || w == "also" || w == "again" || w == "repeatedly" || w == "publicly" ||
-          w == "privately" || w == "separately" || w == "previously" || w == "earlier" ||
-          w == "yesterday" || w == "today" || w == "recently" || w == "then" || w == "later" ||
-          w == "too" || w == "once" || w == "flatly" || w == "firmly") {
-        ++k;
-        continue;
-      }
-      if (w == "on" || w == "in" || w == "at" || w == "during" || w == "last" || w == "this" ||
-          w == "late" || w == "early" || w == "after" || w == "via" || w == "through") {
-        // Skip the phrase only when "that" or a comma closes it soon.
+      if (IsAdverbialPrep(w)) {
         uint32_t j = k + 1;
         while (j < e && j < k + 6 && !ix_.LowerIs(j, "that") && !ix_.Is(j, ",") && !ix_.IsOpenQuote(j)) ++j;
         if (j < e && j < k + 6 && (ix_.LowerIs(j, "that") || ix_.Is(j, ","))) {
           k = j;
           continue;
         }
-        if (j < e && (ix_.cls[k + 1] & (kDay | kTimeWord | kMonth))) {
+        if (k + 1 < e && (ix_.cls[k + 1] & (kDay | kTimeWord | kMonth))) {
           k += 2;
           continue;
         }
@@ -607,6 +649,26 @@ class Extractor {
       break;
     }
     return k;
+  }
+  // ", in a statement, that": a short phrase closed by a comma and "that".
+  bool PhraseThenThat(uint32_t k, uint32_t e) const {
+    for (uint32_t j = k + 1; j < e && j < k + 6; ++j)
+      if (ix_.Is(j, ",")) return ix_.LowerIs(j + 1, "that");
+    return false;
+  }
+
+  // The sentence's first token after a dateline ("ROME (Reuters) — ") or an opening mark.
+  uint32_t ContentStart(uint32_t b, uint32_t limit) const {
+    for (uint32_t k = b; k < limit && k < b + 8; ++k)
+      if (ix_.IsDash(k)) {
+        bool dateline = true;
+        for (uint32_t q = b; q < k; ++q)
+          if (ix_.IsWord(q) && !ix_.AllCaps(q) && !ix_.Cap(q)) dateline = false;
+        if (dateline) b = k + 1;
+        break;
+      }
+    while (b < limit && ix_.tokens[b].kind == Token::Kind::Punct) ++b;
+    return b;
   }
 
   // End of a reported clause starting at `b` in a sentence ending at `e`.
@@ -616,6 +678,15 @@ class Extractor {
       if (ix_.Is(k, ",")) {
         const SpeechVerb* v = Verb(k + 1);
         if (v && v->participle && v->cls != CueClass::Embedded) return k;
+        // ", though the group warned that …": another source takes over.
+        const std::string& c = ix_.lower[k + 1];
+        if (c == "and" || c == "but" || c == "though" || c == "although" || c == "while" ||
+            c == "whereas") {
+          for (uint32_t q = k + 2; q < e && q < k + 12; ++q) {
+            if (ix_.Is(q, ",") || ix_.IsOpenQuote(q)) break;
+            if (IsCue(q, false) && !Verb(q)->participle) return k;
+          }
+        }
         if (ix_.LowerIs(k + 1, "according") && ix_.LowerIs(k + 2, "to")) return k;
         // ", where …" after a place closes the reported part.
         if (ix_.LowerIs(k + 1, "where") && Ent(k - 1) >= 0) return k;
@@ -623,7 +694,7 @@ class Extractor {
       if (ix_.LowerIs(k, "and") || ix_.LowerIs(k, "but")) {
         uint32_t n = k + 1;
         while (n < e && Lower(n) && (ix_.cls[n] & kAux) && !ix_.LowerIs(n, "that")) ++n;
-        if (IsCue(n, false) && n > k) return ix_.Is(k - 1, ",") ? k - 1 : k;
+        if (IsCue(n, true) && n > k) return ix_.Is(k - 1, ",") ? k - 1 : k;
         if (ix_.LowerIs(k, "but") && n == k + 1 && Lower(n)) {
           const std::string& w = ix_.lower[n];
           if ((w.size() > 3 && w.substr(w.size() - 2) == "ed") || w == "gave" || w == "made" ||
@@ -675,47 +746,53 @@ class Extractor {
       if (!sp.found) sp = ResolveNP(k + 2, ne);
       const Span cue = ix_.Range(k, k + 2);
       if (k > b && ix_.Is(k - 1, ",")) {
-        uint32_t cb = b;
-        while (cb < k && (ix_.IsOpenQuote(cb) || ix_.tokens[cb].kind == Token::Kind::Punct)) ++cb;
-        AddReported(cb, k - 1, cue, sp);
+        AddReported(ContentStart(b, k - 1), k - 1, cue, sp);
       } else if (k == b || (ix_.cls[b] & kStop)) {
         AddReported(ne + 1, ClauseEnd(ne + 1, e), cue, sp);
       }
     }
-    // "…, he noted." / "…, analysts say." / "…, said X.": the cue after the clause.
-    uint32_t cue_after = kNone;
-    {
-      uint32_t last = e;
-      while (last > b && ix_.tokens[last - 1].kind == Token::Kind::Punct) --last;
-      for (uint32_t c = last; c-- > b + 3;) {
-        if (!ix_.Is(c, ",")) continue;
-        if (last - c > 10) break;
-        if (in_quote_[c] || (c > b && ix_.IsCloseQuote(c - 1))) break;
-        uint32_t v = kNone;
-        for (uint32_t k = c + 1; k < last; ++k)
-          if (IsCue(k, false) && Verb(k)->cls != CueClass::Urge) {
-            v = k;
+    // "…, he noted." / "…, officials said on Thursday, as …" / "…, said X.": the cue after
+    // the clause, when the verb has no clause of its own.
+    uint32_t last = e;
+    while (last > b && ix_.tokens[last - 1].kind == Token::Kind::Punct && !ix_.IsCloseQuote(last - 1)) --last;
+    Speaker after_source;             // "…, the agency said on Thursday, urging …": who urges
+    uint32_t after_source_verb = kNone;
+    for (uint32_t v = b + 2; v < last; ++v) {
+      if (used_[v] || in_quote_[v] || !IsCue(v, false)) continue;
+      const SpeechVerb* sv = Verb(v);
+      if (sv->participle || sv->cls == CueClass::Urge) continue;
+      uint32_t k = v + 1;
+      if (sv->cls == CueClass::Tell)  // "…, she told reporters."
+        while (k < last && k < v + 4 && ix_.IsWord(k) && !ix_.LowerIs(k, "that")) ++k;
+      // "…, said X." / "…, said Dr. X, the bank's governor."
+      uint32_t np_b = kNone, np_e = kNone;
+      if (ix_.Is(v - 1, ",")) {
+        np_b = v + 1;
+        np_e = np_b;
+        while (np_e < last && !ix_.Is(np_e, ",") && np_e < np_b + 8) ++np_e;
+        k = np_e;
+      }
+      k = SkipAdverbials(k, last);
+      if (k < last && !ix_.Is(k, ",")) continue;  // the verb has its own clause
+      uint32_t c = np_b != kNone ? v - 1 : kNone;
+      if (c == kNone)
+        for (uint32_t q = v; q-- > b && v - q <= 8;) {
+          if (ix_.Is(q, ",")) {
+            c = q;
             break;
           }
-        if (v == kNone || used_[v]) break;
-        // After "X said" only a time or place may follow ("..., he said on Monday."), except
-        // for "told" and its listener ("..., she told reporters.").
-        if (v != c + 1 && v + 1 < last && Verb(v)->cls != CueClass::Tell) {
-          const std::string& w = ix_.lower[v + 1];
-          if (!(w == "on" || w == "in" || w == "at" || w == "during" || w == "last" || w == "this" ||
-                w == "yesterday" || w == "today" || w == "earlier" || w == "later" || w == "recently" ||
-                w == "after" || w == "before" || w == "when" || w == "while" || w == "as" || w == "to"))
-            break;
+          if (!ix_.IsWord(q) && !ix_.IsPossessive(q) && !ix_.Is(q, ".")) break;
         }
-        Speaker sp = v == c + 1 ? ResolveNP(v + 1, last) : ResolveNP(c + 1, v);
-        if (!sp.found) break;
-        uint32_t cb = b;
-        AddReported(cb, c, ix_.tokens[v].span, sp);
-        used_[v] = 1;
-        cue_after = v;
-        break;
-      }
+      if (c == kNone || c <= b || in_quote_[c - 1] || ix_.IsCloseQuote(c - 1)) continue;
+      Speaker sp = np_b != kNone ? ResolveNP(np_b, np_e) : ResolveNP(c + 1, v);
+      if (!sp.found) continue;
+      const uint32_t cb = ContentStart(b, c);
+      AddReported(cb, c, ix_.tokens[v].span, sp);
+      used_[v] = 1;
+      after_source = sp;
+      after_source_verb = v;
     }
+    const uint32_t cue_after = kNone;
     for (uint32_t v = b; v < e; ++v) {
       if (v == cue_after || used_[v] || in_quote_[v] || !IsCue(v, false)) continue;
       const SpeechVerb* sv = Verb(v);
@@ -725,7 +802,7 @@ class Extractor {
         case CueClass::Say: {
           k = SkipAdverbials(k, e);
           if (ix_.LowerIs(k, "that")) cb = k;
-          else if (k < e && !ix_.IsOpenQuote(k) && !ix_.Is(k, ":") && !ix_.Is(k, ".") &&
+          else if (k < e && !ix_.IsOpenQuote(k) && !ix_.Is(k, ":") && !ix_.Is(k, ".") && !ix_.Is(k, ",") &&
                    !ix_.LowerIs(k, "to") && !ix_.LowerIs(k, "in") && !ix_.LowerIs(k, "on") &&
                    !ix_.LowerIs(k, "at") && !ix_.LowerIs(k, "of") && !ix_.LowerIs(k, "so"))
             cb = k;
@@ -770,13 +847,13 @@ class Extractor {
       if (cb == kNone || cb >= e) continue;
       // "that" as a relative pronoun ("the report that was published") is no clause.
       const uint32_t ce = ClauseEnd(cb, e);
-      Speaker sp = SubjectOf(v);
+      Speaker sp = (sv->participle && after_source.found && after_source_verb < v) ? after_source : SubjectOf(v);
       AddReported(cb, ce, ix_.tokens[v].span, sp);
       used_[v] = 1;
     }
     // Noun cues: "allegations that Iran has supplied drones".
     for (uint32_t k = b; k + 2 < e; ++k) {
-      if (!Lower(k) || !IsNounCue(ix_.lower[k]) || !ix_.LowerIs(k + 1, "that") || in_quote_[k]) continue;
+      if (!Lower(k) || !IsNounCue(ix_.lower[k]) || !ix_.LowerIs(k + 1, "that") || in_quote_[k] || used_[k]) continue;
       if (Lower(k + 2) && (ix_.cls[k + 2] & kAux)) continue;
       Speaker sp;
       if (k > b + 1 && ix_.IsPossessive(k - 1) && Ent(k - 2) >= 0)

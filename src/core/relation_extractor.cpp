@@ -163,6 +163,13 @@ class Relations {
         if (ix_.IsDash(k) || ix_.Is(k, "-")) continue;
         return false;
       }
+      // "a senior analyst at the firm": the organisation named before.
+      if (*target < 0 && k >= b + 2 && ix_.LowerIs(k - 1, "the") &&
+          (ix_.LowerIs(k - 2, "at") || ix_.LowerIs(k - 2, "of")) && (ix_.cls[k] & kOrgNoun) &&
+          !(ix_.cls[k] & kHumanRole)) {
+        *target = RecentOrg(k, ix_.Text(k));
+        if (*target < 0) *target = RecentOrg(k, "");
+      }
       if (ix_.cls[k] & kHumanRole) person_noun = true;
       if (ix_.cls[k] & kAux) return false;
     }
@@ -191,8 +198,11 @@ class Relations {
           ++e;
         uint32_t rb = b;
         int owner = -1;
+        if (ix_.LowerIs(rb, "and") || ix_.LowerIs(rb, "or") || ix_.LowerIs(rb, "who") ||
+            ix_.LowerIs(rb, "which"))
+          continue;  // a list or a clause, not an apposition
         if (ix_.LowerIs(rb, "a") || ix_.LowerIs(rb, "an") || ix_.LowerIs(rb, "the")) ++rb;
-        if (rb < e && Ent(rb) >= 0 && Type(Ent(rb)) == EntityType::Org) {
+        if (rb < e && Ent(rb) >= 0 && Type(Ent(rb)) != EntityType::Person) {
           const uint32_t oe = MentionEnd(rb);
           if (ix_.IsPossessive(oe)) {
             owner = Ent(rb);
@@ -215,13 +225,24 @@ class Relations {
       while (pk >= 2 && (ix_.Is(pk - 1, ".") || (ix_.cls[pk - 1] & kHonorific)) && Ent(pk - 1) < 0) --pk;
       if (pk >= 2 && ix_.Is(pk - 1, ",")) {
         uint32_t e = pk - 1, b = e;
-        while (b > SBegin(k) && !ix_.Is(b - 1, ",") && !ix_.Is(b - 1, ".") && e - b < 12 && !ix_.IsOpenQuote(b - 1)) --b;
+        while (b > SBegin(k) && !ix_.Is(b - 1, ",") && !ix_.Is(b - 1, ".") && e - b < 12 &&
+               !ix_.IsOpenQuote(b - 1) && !ix_.IsCloseQuote(b - 1))
+          --b;
         uint32_t rb = b;
         if (ix_.LowerIs(rb, "the") || ix_.LowerIs(rb, "a")) ++rb;
         int owner = -1;
-        if (rb < e && Ent(rb) >= 0 && Type(Ent(rb)) == EntityType::Org && ix_.IsPossessive(MentionEnd(rb))) {
+        if (rb < e && Ent(rb) >= 0 && Type(Ent(rb)) != EntityType::Person && ix_.IsPossessive(MentionEnd(rb))) {
           owner = Ent(rb);
           rb = MentionEnd(rb) + 1;
+        }
+        // "Its general secretary, X,": the organisation named last.
+        if (owner < 0 && (ix_.LowerIs(rb, "its") || ix_.LowerIs(rb, "their"))) {
+          for (uint32_t t = rb; t-- > 0 && ix_.sentence_of[rb] - ix_.sentence_of[t] <= 2;)
+            if (Ent(t) >= 0 && Type(Ent(t)) == EntityType::Org) {
+              owner = Ent(t);
+              break;
+            }
+          ++rb;
         }
         std::string role;
         int target = -1;
@@ -326,18 +347,30 @@ class Relations {
     for (uint32_t k = 0; k < n; ++k) {
       const std::string& w = ix_.lower[k];
       if (!(w == "agreement" || w == "deal" || w == "pact" || w == "accord" || w == "treaty" ||
-            w == "contract" || w == "agreements" || w == "deals"))
+            w == "contract" || w == "agreements" || w == "deals" || w == "partnership" ||
+            w == "alliance" || w == "venture"))
         continue;
       const uint32_t e = SEnd(k);
       const uint32_t s = ix_.sentence_of[k];
-      // "between X and Y"
-      if (ix_.LowerIs(k + 1, "between") && Ent(k + 2) >= 0) {
-        const int a = Ent(k + 2);
-        const uint32_t ae = MentionEnd(k + 2);
+      // "between X and Y" (descriptions allowed: "between state copper giant X and …")
+      uint32_t first = kNone;
+      if (ix_.LowerIs(k + 1, "between"))
+        for (uint32_t t = k + 2; t < e && t < k + 7; ++t)
+          if (Ent(t) >= 0) {
+            first = t;
+            break;
+          }
+      if (first != kNone) {
+        const int a = Ent(first);
+        const uint32_t ae = MentionEnd(first);
         uint32_t q = ae;
         if (ix_.IsPossessive(q)) ++q;
-        if (ix_.LowerIs(q, "and") && Ent(q + 1) >= 0) {
-          Add(a, Ent(q + 1), RelationKind::AgreementWith, "agreement_with", "agreement with", s);
+        if (ix_.LowerIs(q, "and")) {
+          for (uint32_t t = q + 1; t < e && t < q + 6; ++t)
+            if (Ent(t) >= 0) {
+              Add(a, Ent(t), RelationKind::AgreementWith, "agreement_with", "agreement with", s);
+              break;
+            }
           continue;
         }
       }
