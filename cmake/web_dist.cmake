@@ -7,7 +7,8 @@
 #
 # runs tools/finish_dist.mjs: content-hashed names for the code and data, their map and the
 # version in index.html, the precache list in sw.js. OUT_DIR is replaced whole on every run, so
-# nothing else may write into it; write into ${LECTERN_APP_OUT} and list the file in DEPENDS.
+# nothing else may write into it: write into ${LECTERN_APP_OUT} and add the file to DEPENDS below
+# (the page's files come from src/app/CMakeLists.txt's `page_outputs`).
 # The test fixtures call it on the same app with another data bundle (a later INPUTS folder
 # replaces files of the same name), so their hashed names are as consistent as the shipped ones.
 
