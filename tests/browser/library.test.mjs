@@ -5,11 +5,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, openApp, launchBrowser, clickTarget, waitForState, readArticleFile } from './harness.mjs';
+import { DIST, openApp, launchBrowser, clickTarget, waitForState, readArticleFile } from './harness.mjs';
 import { startStaticServer } from '../../tools/static_server.mjs';
 
-const FIXTURE = path.join(ROOT, 'build/web/fixtures/library-app');
-const SEEDS = path.join(ROOT, 'build/web/fixtures/library-seeds');
+// The fixture sits beside the dist in the same build directory.
+const FIXTURE = path.join(DIST, '..', 'fixtures/library-app');
+const SEEDS = path.join(DIST, '..', 'fixtures/library-seeds');
 let browser, server;
 before(async () => {
   browser = await launchBrowser();
