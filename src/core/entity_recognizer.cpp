@@ -946,6 +946,7 @@ class Recognizer {
     const bool caps = ix_.AllCaps(k) && ix_.Text(k).size() >= 2 && !ShoutingSentence(k);
     if (!caps && (c & (kStop | kNonEntity | kMonth | kDay | kTimeWord | kPronoun | kTitle))) return;
     if (caps && (c & kNonEntity)) return;  // "CEO", "GDP", "TV"
+    if (!caps && (c & (kCollective | kHumanRole))) return;  // "Analysts", "Officials"
     const bool initial = SentenceInitial(k);
     const uint32_t p = PrevSkipDet(k);
     const uint32_t raw_prev = Prev(k);
@@ -1268,6 +1269,11 @@ class Recognizer {
         }
       }
       auto it = by_key.find(c.key);
+      // A weak guess at a sentence start ("Reading the report") is no mention of a place
+      // whose name is a word.
+      if (it != by_key.end() && c.strength == kWeak && ents_[it->second].place >= 0 &&
+          (world_.place(ents_[it->second].place).flags & Gazetteer::kCommonWord))
+        continue;
       if (it != by_key.end()) {
         Build& b = ents_[it->second];
         if (c.strength > b.strength && c.type != b.type && b.place < 0) b.type = c.type;
@@ -1290,6 +1296,9 @@ class Recognizer {
       if (c.entity >= 0) continue;
       auto it = by_key.find(c.key);
       if (it != by_key.end()) {
+        if (ents_[it->second].place >= 0 &&
+            (world_.place(ents_[it->second].place).flags & Gazetteer::kCommonWord))
+          continue;
         Attach(i, it->second);
         continue;
       }
@@ -1396,6 +1405,10 @@ class Recognizer {
           continue;
         if (f.form == Mention::Form::Demonym && end < SEnd(i) && NameWord(end) &&
             (ix_.cls[end] & kOrgHead))
+          continue;
+        // A place named like a word ("Reading", "Nice") is not one at a sentence start.
+        if (f.keys.size() == 1 && SentenceInitial(i) && ents_[f.entity].place >= 0 &&
+            (world_.place(ents_[f.entity].place).flags & Gazetteer::kCommonWord))
           continue;
         if (!best || f.keys.size() > best->keys.size()) best = &f;
       }

@@ -120,7 +120,8 @@ const ClassList kClassLists[] = {
      "chipmaker drugmaker publisher network outlet charity organisation organization union "
      "watchdog movement coalition alliance militia faction broker fund rival subsidiary unit "
      "parent owner trader shipper distributor processor grocer chain brand label studio club "
-     "team ngo"},
+     "team ngo ministry department office commission council committee court parliament "
+     "regulator agency secretariat branch wing arm division"},
     {kPlaceNoun,
      "province provinces region regions district districts state states county counties city "
      "cities town towns village villages municipality prefecture oblast governorate island "

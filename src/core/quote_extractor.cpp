@@ -39,9 +39,13 @@ class Extractor {
     for (const RawQuote& q : raw_)
       for (auto& p : q.parts)
         for (uint32_t k = p.first; k < p.second; ++k) in_quote_[k] = 1;
-    for (size_t i = 0; i < raw_.size(); ++i) Direct(i);
-    for (uint32_t s = 0; s < ix_.sentences.size(); ++s)
+    // In text order, so that an earlier source can be referred back to ("the official said").
+    size_t qi = 0;
+    for (uint32_t s = 0; s < ix_.sentences.size(); ++s) {
+      while (qi < raw_.size() && SOf(raw_[qi].open) <= s) Direct(qi++);
       if (ix_.sentences[s].paragraph != ~0u) Reported(s);
+    }
+    while (qi < raw_.size()) Direct(qi++);
     std::stable_sort(out_.begin(), out_.end(), [](const Quote& a, const Quote& b) {
       return a.extent.begin < b.extent.begin;
     });
@@ -150,9 +154,10 @@ class Extractor {
       }
       if (!open) continue;
       // Unclosed at the paragraph end. A quote that runs on opens the next paragraph again.
+      // (News style: a quote that runs to the end of its paragraph has no closing mark when
+      // the next paragraph goes on quoting.)
       const bool next_opens = pi + 1 < paras.size() && ix_.IsOpenQuote(paras[pi + 1].first);
-      const bool began_here_at_start = cur.parts.empty() ? cur.open == pb : true;
-      if (next_opens && began_here_at_start && spanned < 5) {
+      if (next_opens && spanned < 5) {
         if (pe > part_start) cur.parts.push_back({part_start, pe});
         ++spanned;
         continue;
@@ -226,6 +231,7 @@ class Extractor {
     s.entity = ent;
     s.span = ix_.Range(b, e);
     s.text = std::string(ix_.Text(s.span));
+    unnamed_.push_back(s.text);  // for "the official said" later
     return s;
   }
 
@@ -339,7 +345,11 @@ class Extractor {
       while (h < e && Lower(h) && !(ix_.cls[h] & (kHumanRole | kCollective | kGovNoun | kOrgNoun)) &&
              !(ix_.cls[h] & kStop) && h < after + 3)
         ++h;
-      if (h < e && Lower(h) && (ix_.cls[h] & (kHumanRole | kCollective | kGovNoun))) return Phrase(b, e, ent);
+      // "Kenya's finance ministry", "WHO officials": the entity's people or body speak.
+      if (h < e && Lower(h) && (ix_.cls[h] & (kHumanRole | kCollective | kGovNoun)))
+        return Phrase(b, e, ent);
+      if (h < e && Lower(h) && (ix_.cls[h] & kOrgNoun) && after > me && !ix_.LowerIs(h, "branch"))
+        return Phrase(b, e, ent);
       // "Moscow and Tehran": a pair of sources.
       if (after < e && ix_.LowerIs(after, "and") && Ent(after + 1) >= 0) return Phrase(b, e, ent);
       // "the Polish branch of Greenpeace": an adjective, then "of" and the real source.
@@ -392,9 +402,7 @@ class Extractor {
     int org = -1;
     for (uint32_t k = head + 1; k < e; ++k)
       if (ix_.IsWord(k) && (ix_.cls[k] & kOrgHead)) org = RecentOrg(b, FoldKey(ix_.Text(k)));
-    Speaker s = Phrase(b, e, org);
-    if (s.found) unnamed_.push_back(s.text);
-    return s;
+    return Phrase(b, e, org);
   }
 
   // Clause start for the subject of the verb at `v`: after the last "; / , and / , but" boundary

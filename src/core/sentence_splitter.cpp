@@ -36,6 +36,7 @@ struct Splitter {
            s == "[" || s == "\xC2\xAB" || s == "'" || IsDashCp(FirstCp(s));
   }
   bool IsStarterWord(uint32_t i) const {
+    if (tokens[i].kind == Token::Kind::Number) return false;  // "Jan. 5", "No. 10"
     if (tokens[i].kind != Token::Kind::Word) return LooksLikeStart(i);
     return (WordClasses(LowerAscii(Text(i))) & kStarter) != 0;
   }

@@ -1,0 +1,85 @@
+// The devset gate: each tests/devset article is analysed, written as the CLI's JSON and scored
+// by tests/devset/score.py (python3). Fails when any article, or the average, drops below the
+// targets: entity F1 >= 0.90, quote F1 >= 0.85, speaker accuracy >= 0.90.
+#include "analysis_json.h"
+#include "gazetteer.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+using namespace lectern;
+
+namespace {
+
+constexpr double kEntityF1 = 0.90, kQuoteF1 = 0.85, kSpeaker = 0.90;
+const char* const kArticles[] = {"000_d1a45250eb781355", "02_energy_qatar_poland_lng",
+                                 "05_election_portugal_snap_vote", "08_health_mozambique_cholera"};
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The number after `"key": ` at or after `from` in score.py's --json output.
+double NumberAfter(const std::string& s, const std::string& key, size_t from) {
+  size_t at = s.find("\"" + key + "\":", from);
+  if (at == std::string::npos) return -1;
+  return std::atof(s.c_str() + at + key.size() + 3);
+}
+
+struct Scores {
+  double entity_f1 = -1, quote_f1 = -1, speaker = -1;
+};
+
+Scores Score(const std::string& name) {
+  const std::string dir = std::string(LECTERN_SOURCE_DIR) + "/tests/devset/";
+  LoadResult r = LoadDocument(ReadAll(dir + name + ".txt"), name + ".txt");
+  REQUIRE(r.ok());
+  Analysis a = Analyze(r.doc, Gazetteer::Builtin());
+  const std::string pred = "/tmp/lectern_devset_" + std::to_string(getpid()) + "_" + name + ".json";
+  std::ofstream(pred, std::ios::binary) << AnalysisToJson(r.doc, a);
+  const std::string cmd = "python3 '" + dir + "score.py' '" + dir + name + ".gold.json' '" + pred + "' --json";
+  std::string out;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    pclose(p);
+  }
+  std::remove(pred.c_str());
+  REQUIRE_MESSAGE(out.find("\"quote\"") != std::string::npos, "score.py gave no result: " << out);
+  const size_t q = out.find("\"quote\"");
+  Scores s;
+  s.entity_f1 = NumberAfter(out, "f1", out.find("\"entity\""));
+  s.quote_f1 = NumberAfter(out, "f1", q);
+  s.speaker = NumberAfter(out, "speaker_acc", q);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("devset: every article and the average meet the targets") {
+  Scores sum{0, 0, 0};
+  for (const char* name : kArticles) {
+    Scores s = Score(name);
+    INFO(name << ": entity F1 " << s.entity_f1 << ", quote F1 " << s.quote_f1 << ", speaker " << s.speaker);
+    CHECK(s.entity_f1 >= kEntityF1);
+    CHECK(s.quote_f1 >= kQuoteF1);
+    CHECK(s.speaker >= kSpeaker);
+    sum.entity_f1 += s.entity_f1;
+    sum.quote_f1 += s.quote_f1;
+    sum.speaker += s.speaker;
+  }
+  const double n = double(sizeof kArticles / sizeof kArticles[0]);
+  CHECK(sum.entity_f1 / n >= kEntityF1);
+  CHECK(sum.quote_f1 / n >= kQuoteF1);
+  CHECK(sum.speaker / n >= kSpeaker);
+}

@@ -1,0 +1,178 @@
+// Tests for entity_recognizer.h through Analyze(): one entity per referent with all its mentions,
+// found by shape and context on invented wire-style sentences (no names from the devset).
+#include "analysis.h"
+#include "gazetteer.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace lectern;
+
+namespace {
+
+struct Run {
+  Document doc;
+  Analysis a;
+  explicit Run(const std::string& text) {
+    LoadResult r = LoadDocument(text, "test.txt");
+    doc = std::move(r.doc);
+    a = Analyze(doc, Gazetteer::Builtin());
+  }
+  const Entity* Find(const std::string& name) const {
+    for (const Entity& e : a.entities)
+      if (e.name == name) return &e;
+    return nullptr;
+  }
+  std::vector<std::string> Mentions(const std::string& name) const {
+    std::vector<std::string> out;
+    if (const Entity* e = Find(name))
+      for (const Mention& m : e->mentions)
+        if (m.form != Mention::Form::Pronoun) out.emplace_back(doc.Text(m.span));
+    return out;
+  }
+  bool HasMentionText(const std::string& text) const {
+    for (const Entity& e : a.entities)
+      for (const Mention& m : e.mentions)
+        if (doc.Text(m.span) == text) return true;
+    return false;
+  }
+};
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a title, a demonym and a surname: one person, the country mentioned, a role") {
+  Run r("Leaders Meet\n\nBrazilian President Lucia Fernandes arrived in Luanda on Monday. "
+        "President Fernandes met Angolan officials, and Fernandes\xE2\x80\x99s aides said the talks went well.");
+  const Entity* p = r.Find("Lucia Fernandes");
+  REQUIRE(p);
+  CHECK(p->type == EntityType::Person);
+  CHECK(r.Mentions("Lucia Fernandes") == Strings{"Lucia Fernandes", "Fernandes", "Fernandes"});
+  CHECK(p->role == "President of Brazil");
+  CHECK(r.Mentions("Brazil") == Strings{"Brazilian"});
+  CHECK(r.Mentions("Angola") == Strings{"Angolan"});
+  const Entity* luanda = r.Find("Luanda");
+  REQUIRE(luanda);
+  CHECK(luanda->type == EntityType::Place);
+  CHECK(luanda->country_code == "AO");
+  CHECK(luanda->has_coordinates);
+}
+
+TEST_CASE("possessives, datelines in capitals and hyphenated place words") {
+  Run r("Talks Resume\n\nNAIROBI \xE2\x80\x94 Kenya\xE2\x80\x99s finance ministry said the "
+        "Vienna-based agency had left Nairobi.");
+  CHECK(r.Mentions("Kenya") == Strings{"Kenya"});
+  CHECK(r.Mentions("Nairobi") == Strings{"NAIROBI", "Nairobi"});
+  CHECK(r.Mentions("Vienna") == Strings{"Vienna"});
+}
+
+TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
+  Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
+        "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");
+  CHECK(r.Mentions("Union of Coastal Fishers") == Strings{"Union of Coastal Fishers", "UCF", "UCF"});
+  CHECK(r.Mentions("International Atomic Energy Agency") ==
+        Strings{"International Atomic Energy Agency", "IAEA"});
+  CHECK(r.Find("Union of Coastal Fishers")->type == EntityType::Org);
+}
+
+TEST_CASE("non-ASCII and hyphenated names, initials, surname-only mentions") {
+  Run r("Court Ruling\n\nThe ruling was welcomed by Zo\xC3\xAB Kowalczyk-Brandt, a lawyer for the families. "
+        "Henrik J. \xC3\x85sberg, a professor at the University of Tromsø, disagreed. "
+        "Kowalczyk-Brandt said she would appeal, and \xC3\x85sberg said he would not.");
+  CHECK(r.Mentions("Zo\xC3\xAB Kowalczyk-Brandt") == Strings{"Zo\xC3\xAB Kowalczyk-Brandt", "Kowalczyk-Brandt"});
+  CHECK(r.Mentions("Henrik J. \xC3\x85sberg") == Strings{"Henrik J. \xC3\x85sberg", "\xC3\x85sberg"});
+  const Entity* u = r.Find("University of Troms\xC3\xB8");
+  REQUIRE(u);
+  CHECK(u->type == EntityType::Org);
+}
+
+TEST_CASE("unknown organisations and places by their context, not by a list") {
+  Run r("Shipping Deal\n\nThe Danish shipping group Norvika bought a terminal from the far-left "
+        "Avanti party's allies. Norvika\xE2\x80\x99s chief executive said the Kessel Valley and the "
+        "Dravin province would benefit. Officials in the Ortegal region agreed.");
+  const Entity* n = r.Find("Norvika");
+  REQUIRE(n);
+  CHECK(n->type == EntityType::Org);
+  CHECK(n->mentions.size() == 2);
+  const Entity* av = r.Find("Avanti");
+  REQUIRE(av);
+  CHECK(av->type == EntityType::Org);
+  REQUIRE(r.Find("Kessel Valley"));
+  CHECK(r.Find("Kessel Valley")->type == EntityType::Place);
+  REQUIRE(r.Find("Dravin"));
+  CHECK(r.Find("Dravin")->type == EntityType::Place);
+  REQUIRE(r.Find("Ortegal"));
+  CHECK(r.Find("Ortegal")->type == EntityType::Place);
+  CHECK(r.Mentions("Denmark") == Strings{"Danish"});
+}
+
+TEST_CASE("capitals standing for governments stay places") {
+  Run r("Dispute\n\nAnkara and Athens have denied the report, and Ottawa said nothing.");
+  for (const char* c : {"Ankara", "Athens", "Ottawa"}) {
+    const Entity* e = r.Find(c);
+    REQUIRE(e);
+    CHECK(e->type == EntityType::Place);
+  }
+}
+
+TEST_CASE("city names that are words or surnames need context") {
+  Run r("Review\n\nReading the report, the minister frowned. Most people agreed. "
+        "Marcus Jackson said the plan was sound, and Jackson added that talks in Reading would follow.");
+  const Entity* j = r.Find("Marcus Jackson");
+  REQUIRE(j);
+  CHECK(j->mentions.size() == 2);
+  const Entity* rd = r.Find("Reading");
+  REQUIRE(rd);
+  CHECK(rd->mentions.size() == 1);  // "in Reading", not "Reading the report"
+  CHECK(!r.Find("Most"));
+}
+
+TEST_CASE("capitalised words that are not names make no entities") {
+  Run r("Quiet Week\n\nWestern governments met on Monday in January. However, Analysts said "
+        "Christmas sales were weak. The LNG market and GDP data were flat.");
+  for (const Entity& e : r.a.entities) {
+    CHECK(e.type != EntityType::Person);
+    CHECK(e.name != "Western");
+    CHECK(e.name != "Monday");
+    CHECK(e.name != "Analysts");
+    CHECK(e.name != "LNG");
+    CHECK(e.name != "GDP");
+  }
+}
+
+TEST_CASE("organisation names with commas, ampersands and inner possessives") {
+  Run r("Funding\n\nSupport came from the Department of Trade, Industry and Energy Office and "
+        "the Norwich School of Law & Economics, said the Liberal People's Party.");
+  CHECK(r.Find("Department of Trade, Industry and Energy Office"));
+  CHECK(r.Find("Norwich School of Law & Economics"));
+  CHECK(r.Find("Liberal People's Party"));
+}
+
+TEST_CASE("the headline only confirms what the body names") {
+  Run r("Stocks Slide as Fears Grow in Tokyo\n\nShares in Tokyo fell on Tuesday, traders said.");
+  CHECK(r.Mentions("Tokyo").size() == 2);
+  CHECK(!r.Find("Stocks"));
+  CHECK(!r.Find("Fears"));
+}
+
+TEST_CASE("entities are sorted by salience, ids are slugs, salience sums to one") {
+  Run r("Kenya Votes\n\nKenya held elections. Kenya\xE2\x80\x99s opposition leader Amara Odhiambo "
+        "lost. Observers in Mombasa said the vote was calm.");
+  REQUIRE(r.a.entities.size() >= 3);
+  double sum = 0;
+  for (size_t i = 0; i < r.a.entities.size(); ++i) {
+    sum += r.a.entities[i].salience;
+    if (i) CHECK(r.a.entities[i - 1].salience >= r.a.entities[i].salience);
+  }
+  CHECK(sum == doctest::Approx(1.0));
+  CHECK(r.a.entities[0].name == "Kenya");
+  CHECK(r.a.entities[0].id == "kenya");
+  CHECK(r.a.FindEntity("amara-odhiambo") >= 0);
+  const Entity* m = r.Find("Mombasa");
+  REQUIRE(m);
+  REQUIRE(m->located_in >= 0);
+  CHECK(r.a.entities[m->located_in].name == "Kenya");
+}

@@ -1,0 +1,219 @@
+// Tests for quote_extractor.h through Analyze(): direct quotes (speaker after, before, split,
+// multi-paragraph, embedded fragments, scare quotes, unbalanced marks) and reported speech with
+// its cue and source (named, pronoun, unnamed), on invented sentences.
+#include "analysis.h"
+#include "gazetteer.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace lectern;
+
+namespace {
+
+#define LQ "\xE2\x80\x9C"  // “
+#define RQ "\xE2\x80\x9D"  // ”
+
+struct Run {
+  Document doc;
+  Analysis a;
+  explicit Run(const std::string& body) {
+    LoadResult r = LoadDocument("Headline\n\n" + body, "test.txt");
+    doc = std::move(r.doc);
+    a = Analyze(doc, Gazetteer::Builtin());
+  }
+  std::string Cue(const Quote& q) const { return std::string(doc.Text(q.cue)); }
+  std::string Text(size_t i) const { return a.quotes.at(i).Text(doc); }
+  const Quote* Find(const std::string& text_start) const {
+    for (const Quote& q : a.quotes)
+      if (q.Text(doc).compare(0, text_start.size(), text_start) == 0) return &q;
+    return nullptr;
+  }
+  size_t Count(QuoteKind k) const {
+    size_t n = 0;
+    for (const Quote& q : a.quotes) n += q.kind == k;
+    return n;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("speaker after the quote, with a title in apposition") {
+  Run r(LQ "Rates will stay high for longer," RQ " said Ingrid Solberg, the bank's governor.");
+  REQUIRE(r.a.quotes.size() == 1);
+  const Quote& q = r.a.quotes[0];
+  CHECK(q.kind == QuoteKind::Direct);
+  CHECK(r.Text(0) == "Rates will stay high for longer,");
+  CHECK(q.speaker == "Ingrid Solberg");
+  CHECK(r.Cue(q) == "said");
+  REQUIRE(q.speaker_entity >= 0);
+  CHECK(r.a.entities[q.speaker_entity].name == "Ingrid Solberg");
+  CHECK(q.id == "q1");
+  CHECK(r.doc.Text(q.extent).substr(0, 3) == LQ);
+}
+
+TEST_CASE("a split quote is one quote in two parts joined by one space") {
+  Run r("Opposition leader Tomas Vidal spoke first. " LQ "We were robbed," RQ " he said. " LQ
+        "We will go to court." RQ);
+  REQUIRE(r.Count(QuoteKind::Direct) == 1);
+  const Quote* q = r.Find("We were robbed");
+  REQUIRE(q);
+  CHECK(q->parts.size() == 2);
+  CHECK(q->Text(r.doc) == "We were robbed, We will go to court.");
+  CHECK(q->speaker == "Tomas Vidal");
+}
+
+TEST_CASE("speaker before the quote: colon, comma, participle") {
+  Run r("Finance Minister Ruth Amadi said: " LQ "The budget is balanced." RQ
+        " Her deputy, Kofi Mensima, disagreed, telling reporters, " LQ "It is not." RQ);
+  const Quote* a = r.Find("The budget");
+  REQUIRE(a);
+  CHECK(a->speaker == "Ruth Amadi");
+  const Quote* b = r.Find("It is not");
+  REQUIRE(b);
+  CHECK(b->speaker == "Kofi Mensima");
+  CHECK(r.Cue(*b) == "telling");
+  CHECK(r.Count(QuoteKind::Indirect) == 0);  // the cues introduce the quotes themselves
+}
+
+TEST_CASE("a multi-paragraph quote runs on while each paragraph reopens the mark") {
+  Run r("Union chief Hana Sato addressed the rally. " LQ "We asked for talks. Nobody came.\n\n" LQ
+        "Now we strike," RQ " she said.\n\nThe strike begins on Monday.");
+  REQUIRE(r.Count(QuoteKind::Direct) == 1);
+  const Quote& q = r.a.quotes[0];
+  CHECK(q.parts.size() == 2);
+  CHECK(q.Text(r.doc) == "We asked for talks. Nobody came. Now we strike,");
+  CHECK(q.speaker == "Hana Sato");
+}
+
+TEST_CASE("an unbalanced mark closes at its sentence end instead of swallowing the article") {
+  Run r("The mayor, Lena Horvat, called it " LQ "a scandal. Later she resigned.\n\n"
+        "Elections follow in May. Lena Horvat said she would stand again.");
+  for (const Quote& q : r.a.quotes) {
+    if (q.kind != QuoteKind::Direct) continue;
+    CHECK(q.extent.end <= r.doc.paragraphs[0].end);
+    CHECK(q.Text(r.doc).find("Later") == std::string::npos);
+  }
+  const Quote* ind = r.Find("she would stand again");
+  REQUIRE(ind);
+  CHECK(ind->kind == QuoteKind::Indirect);
+  CHECK(ind->speaker == "Lena Horvat");
+}
+
+TEST_CASE("fragments: a cue makes a short quote direct, no cue makes it a scare quote") {
+  Run r("Senator Omar Haddad called the plan " LQ "a gift to polluters" RQ
+        ". Critics of the so-called " LQ "green deal" RQ " stayed away.");
+  REQUIRE(r.Count(QuoteKind::Direct) == 1);
+  const Quote& q = r.a.quotes[0];
+  CHECK(q.Text(r.doc) == "a gift to polluters");
+  CHECK(r.Cue(q) == "called");
+  CHECK(q.speaker == "Omar Haddad");
+}
+
+TEST_CASE("straight quotes pair like curly ones") {
+  Run r("\"Prices will fall,\" said Priya Natarajan, an economist at Halvorsen Capital. "
+        "She added that \"nobody expects a recession.\"");
+  const Quote* a = r.Find("Prices will fall");
+  REQUIRE(a);
+  CHECK(a->speaker == "Priya Natarajan");
+  const Quote* b = r.Find("nobody expects");
+  REQUIRE(b);
+  CHECK(b->speaker == "Priya Natarajan");
+  const Quote* c = r.Find("that \"nobody");
+  REQUIRE(c);
+  CHECK(c->kind == QuoteKind::Indirect);
+  CHECK(r.Cue(*c) == "added");
+}
+
+TEST_CASE("reported speech: that-clauses, bare clauses, told, according to, urged, cue after") {
+  Run r("The Ministry of Energy said on Friday that fuel imports had doubled. "
+        "Analysts said the rise was temporary. "
+        "Petra Lindahl, a trader at Norrsken Bank, told reporters that stocks were low. "
+        "Imports rose 12 percent last month, according to customs data published by the Port Authority. "
+        "The union urged the government to cap prices. "
+        "Demand will fall in spring, she noted. "
+        "Officials warned of shortages.");
+  const Quote* a = r.Find("that fuel imports had doubled");
+  REQUIRE(a);
+  CHECK(a->speaker == "Ministry of Energy");
+  CHECK(r.Cue(*a) == "said");
+  const Quote* b = r.Find("the rise was temporary");
+  REQUIRE(b);
+  CHECK(b->speaker == "Analysts");
+  CHECK(b->speaker_entity == -1);
+  const Quote* c = r.Find("that stocks were low");
+  REQUIRE(c);
+  CHECK(c->speaker == "Petra Lindahl");
+  const Quote* d = r.Find("Imports rose 12 percent last month");
+  REQUIRE(d);
+  CHECK(r.Cue(*d) == "according to");
+  CHECK(d->speaker == "Port Authority");
+  const Quote* e = r.Find("the government to cap prices");
+  REQUIRE(e);
+  CHECK(r.Cue(*e) == "urged");
+  const Quote* f = r.Find("Demand will fall in spring");
+  REQUIRE(f);
+  CHECK(f->speaker == "Petra Lindahl");
+  CHECK(r.Cue(*f) == "noted");
+  // "warned of shortages" reports no clause.
+  CHECK(!r.Find("of shortages"));
+  for (const Quote& q : r.a.quotes) CHECK(q.kind == QuoteKind::Indirect);
+}
+
+TEST_CASE("pronouns resolve to the nearest person of the right gender") {
+  Run r("Mr. Arjun Mehta met Ms. Clara Voss in Bern. She said that the talks had failed. "
+        "He said that he disagreed.");
+  const Quote* she = r.Find("that the talks had failed");
+  REQUIRE(she);
+  CHECK(she->speaker == "Clara Voss");
+  const Quote* he = r.Find("that he disagreed");
+  REQUIRE(he);
+  CHECK(he->speaker == "Arjun Mehta");
+}
+
+TEST_CASE("unnamed sources keep their phrase and point at the organisation they name") {
+  Run r("The Ravenna Port Authority issued a notice. A senior Ravenna Port Authority official, who "
+        "asked not to be named, said the port would close. " LQ "We have no choice," RQ
+        " the official said.");
+  const Quote* a = r.Find("the port would close");
+  REQUIRE(a);
+  CHECK(a->speaker == "A senior Ravenna Port Authority official");
+  REQUIRE(a->speaker_entity >= 0);
+  CHECK(r.a.entities[a->speaker_entity].name == "Ravenna Port Authority");
+  const Quote* b = r.Find("We have no choice");
+  REQUIRE(b);
+  CHECK(b->speaker == "A senior Ravenna Port Authority official");
+}
+
+TEST_CASE("split speech: two sources in one sentence and negated cues") {
+  Run r("Ivo Maric said the deal was fair, though the Farmers Union warned that prices would rise. "
+        "He did not say whether he would resign.");
+  const Quote* a = r.Find("the deal was fair");
+  REQUIRE(a);
+  CHECK(a->speaker == "Ivo Maric");
+  CHECK(a->Text(r.doc) == "the deal was fair");
+  const Quote* b = r.Find("that prices would rise");
+  REQUIRE(b);
+  CHECK(b->speaker == "Farmers Union");
+  CHECK(!r.Find("whether he would resign"));
+}
+
+TEST_CASE("ten thousand quote marks and no punctuation stay bounded") {
+  std::string body;
+  for (int i = 0; i < 10000; ++i) body += (i % 3 == 0) ? "\" " : (i % 3 == 1 ? LQ "x " : RQ " ");
+  Run r(body);
+  for (const Quote& q : r.a.quotes) {
+    CHECK(q.extent.begin <= q.extent.end);
+    CHECK(q.extent.end <= r.doc.bytes.size());
+    for (Span p : q.parts) {
+      CHECK(p.begin >= q.extent.begin);
+      CHECK(p.end <= q.extent.end);
+    }
+  }
+  std::string words;
+  for (int i = 0; i < 20000; ++i) words += "said that ";
+  Run w(words);
+  CHECK(w.a.sentences.size() > 1);
+}
