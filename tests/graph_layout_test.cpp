@@ -475,3 +475,17 @@ TEST_CASE("ring positions are evenly spaced around the centre") {
   CHECK(ring[1].y == doctest::Approx(25));
   CHECK(RingPositions({0, 0}, 5, 0, 0).empty());
 }
+
+TEST_CASE("SentenceAt finds the sentence around an offset") {
+  Analysis a;
+  Sentence s1, s2;
+  s1.span = {0, 10};
+  s2.span = {12, 30};
+  a.sentences = {s1, s2};
+  CHECK(SentenceAt(a, 0) == Span{0, 10});
+  CHECK(SentenceAt(a, 9) == Span{0, 10});
+  CHECK(SentenceAt(a, 10).empty());  // between sentences
+  CHECK(SentenceAt(a, 20) == Span{12, 30});
+  CHECK(SentenceAt(a, 30).empty());
+  CHECK(SentenceAt(Analysis{}, 5).empty());
+}

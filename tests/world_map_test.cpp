@@ -1,7 +1,9 @@
 // Tests for world_map.h: the Equal Earth projection, triangulation, the asset parser (a small
 // hand-encoded map, every truncation and mutation of it, and the real asset made by
-// tools/gen_world_map.mjs from the npm data), and hit testing.
+// tools/gen_world_map.mjs from the npm data), hit testing, and planning a story's map.
 #include "world_map.h"
+
+#include "analysis.h"
 
 #include <doctest/doctest.h>
 
@@ -379,4 +381,82 @@ TEST_CASE("world map: the real asset (Natural Earth 1:50m via world-atlas)") {
   }
   // Even the finest level fits one 16-bit-indexed draw list per layer when fully in view.
   CHECK(m.levels[2].vertices.size() < 40000);
+}
+
+TEST_CASE("story map: markers for places, people beside their place, typed relations as links") {
+  WorldMap world;
+  std::string error;
+  REQUIRE(ParseWorldMap(WithHeader(TinyPayload()), world, error));
+  Analysis a;
+  auto add = [&](const char* id, EntityType t, int mentions, bool coords = false, double lat = 0, double lon = 0,
+                 const char* code = "") {
+    Entity e;
+    e.id = id;
+    e.type = t;
+    e.has_coordinates = coords;
+    e.lat = lat, e.lon = lon;
+    e.country_code = code;
+    for (int k = 0; k < mentions; ++k) e.mentions.push_back({Span{uint32_t(k), uint32_t(k + 1)}});
+    a.entities.push_back(e);
+    return int(a.entities.size()) - 1;
+  };
+  const int alpha = add("alpha", EntityType::Place, 2, true, 2, 2, "AA");       // in country Alpha
+  const int beta = add("beta", EntityType::Place, 5, true, 5, 15);             // no code: under the point
+  const int capital = add("capital", EntityType::Place, 1, true, 8, 3, "AA");
+  const int palace = add("palace", EntityType::Place, 1);                      // no coordinates
+  a.entities[size_t(palace)].located_in = capital;
+  const int chief = add("chief", EntityType::Person, 3, false, 0, 0, "");
+  const int envoy = add("envoy", EntityType::Person, 1, false, 0, 0, "AA");    // by nation
+  const int guard = add("guard", EntityType::Org, 1);
+  a.entities[size_t(guard)].located_in = palace;                               // via the palace
+  const int drifter = add("drifter", EntityType::Person, 1);                   // nowhere
+  auto rel = [&](int s, int t, RelationKind k) {
+    Relation r;
+    r.source = s, r.target = t, r.kind = k;
+    a.relations.push_back(r);
+    return int(a.relations.size()) - 1;
+  };
+  const int role = rel(chief, beta, RelationKind::RoleOf);
+  const int visit = rel(chief, alpha, RelationKind::VisitTo);
+  rel(alpha, beta, RelationKind::CoOccurrence);
+  rel(capital, alpha, RelationKind::LocatedIn);                // place in place: not a link
+  const int deal = rel(alpha, beta, RelationKind::AgreementWith);
+  rel(drifter, alpha, RelationKind::VisitTo);                  // drifter is not on the map
+
+  StoryMap m = PlanStoryMap(a, {}, world);
+  REQUIRE(m.markers.size() == 3);
+  CHECK(m.markers[0].entity == beta);  // most mentioned first
+  CHECK(m.markers[0].country == 1);
+  CHECK(m.markers[1].entity == alpha);
+  CHECK(m.markers[1].country == 0);
+  REQUIRE(m.satellites.size() == 3);
+  CHECK(m.satellites[0].entity == chief);
+  CHECK(m.satellites[0].marker == m.entity_marker[size_t(beta)]);
+  CHECK(m.satellites[0].relation == role);
+  CHECK(m.satellites[1].entity == envoy);
+  CHECK(m.satellites[1].marker == m.entity_marker[size_t(alpha)]);  // AA's most mentioned place
+  CHECK(m.satellites[2].entity == guard);
+  CHECK(m.satellites[2].marker == m.entity_marker[size_t(capital)]);
+  CHECK(m.unplaced == std::vector<int>{palace, drifter});
+  REQUIRE(m.links.size() == 2);
+  CHECK(m.links[0].relation == visit);
+  CHECK(m.links[1].relation == deal);
+  CHECK(m.bounds.x1 > m.bounds.x0);
+
+  // Filtering people out removes satellites and their links; no places, no bounds.
+  std::vector<uint8_t> include(a.entities.size(), 1);
+  include[size_t(chief)] = 0;
+  m = PlanStoryMap(a, include, world);
+  CHECK(m.satellites.size() == 2);
+  CHECK(m.links.size() == 1);
+  m = PlanStoryMap(a, {0, 0, 0, 0, 1, 1, 1, 1}, world);
+  CHECK(m.markers.empty());
+  CHECK(m.bounds.x0 == 0);
+  CHECK(m.satellites.empty());
+  CHECK(m.unplaced.size() == 4);
+  // Hostile coordinates never become markers; an empty world still plans.
+  a.entities[size_t(alpha)].lat = std::nan("");
+  m = PlanStoryMap(a, {}, WorldMap{});
+  CHECK(m.markers.size() == 2);
+  CHECK(m.markers[0].country == -1);
 }

@@ -683,6 +683,14 @@ double EntityRadius(double salience, size_t mentions, double max_salience, size_
   return 7.0 + 15.0 * share;
 }
 
+Span SentenceAt(const Analysis& a, uint32_t offset) {
+  const auto& s = a.sentences;
+  auto it = std::upper_bound(s.begin(), s.end(), offset, [](uint32_t o, const Sentence& x) { return o < x.span.begin; });
+  if (it == s.begin()) return {};
+  --it;
+  return it->span.Contains(offset) ? it->span : Span{};
+}
+
 EntityGraph BuildEntityGraph(const Analysis& a, const std::vector<uint8_t>& include) {
   EntityGraph g;
   const size_t n = a.entities.size();

@@ -179,4 +179,9 @@ EntityGraph BuildEntityGraph(const Analysis& a, const std::vector<uint8_t>& incl
 // Node radius for an entity with `salience` (0..1) and `mentions`, given the story's maxima.
 double EntityRadius(double salience, size_t mentions, double max_salience, size_t max_mentions);
 
+// The sentence that contains byte `offset` (binary search over Analysis::sentences), or an
+// empty span. For showing a mention in context.
+struct Span;
+Span SentenceAt(const Analysis& a, uint32_t offset);
+
 }  // namespace lectern

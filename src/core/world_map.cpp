@@ -6,7 +6,10 @@
 // [SECTION] Parsing
 // [SECTION] Assembly: rings, levels, triangles
 // [SECTION] Queries
+// [SECTION] The story's places
 #include "world_map.h"
+
+#include "analysis.h"
 
 #include <algorithm>
 #include <cctype>
@@ -741,6 +744,106 @@ int WorldMap::LevelFor(double pixels_per_unit) const {
   for (int l = kMapLevels - 1; l > 0; --l)
     if (levels[l].tolerance * px_per_degree * px_per_degree <= 3.0) return l;
   return 0;
+}
+
+// [SECTION] The story's places ---------------------------------------------------------------------
+
+StoryMap PlanStoryMap(const Analysis& a, const std::vector<uint8_t>& include, const WorldMap& world) {
+  StoryMap m;
+  const int n = int(a.entities.size());
+  auto shown = [&](int i) { return i >= 0 && i < n && (size_t(i) >= include.size() || include[size_t(i)] != 0); };
+  auto valid = [&](int i) { return i >= 0 && i < n; };
+  m.entity_marker.assign(size_t(n), -1);
+
+  // Markers: shown places with finite coordinates, most mentioned first.
+  std::vector<int> places;
+  for (int i = 0; i < n; ++i) {
+    const Entity& e = a.entities[size_t(i)];
+    if (shown(i) && e.type == EntityType::Place && e.has_coordinates && std::isfinite(e.lat) && std::isfinite(e.lon) &&
+        std::fabs(e.lat) <= 90 && std::fabs(e.lon) <= 360)
+      places.push_back(i);
+  }
+  std::stable_sort(places.begin(), places.end(), [&](int x, int y) {
+    return a.entities[size_t(x)].mentions.size() > a.entities[size_t(y)].mentions.size();
+  });
+  m.bounds = {1e30f, 1e30f, -1e30f, -1e30f};
+  for (int i : places) {
+    const Entity& e = a.entities[size_t(i)];
+    StoryMap::Marker mk;
+    mk.entity = i;
+    mk.at = ProjectEqualEarth(e.lat, e.lon);
+    mk.country = world.FindCountry(e.country_code);
+    if (mk.country < 0) mk.country = world.CountryAt(mk.at);
+    m.entity_marker[size_t(i)] = int(m.markers.size());
+    m.markers.push_back(mk);
+    m.bounds.Add(mk.at);
+  }
+  if (m.markers.empty()) m.bounds = {};
+
+  // Satellites: where each shown non-place belongs.
+  auto marker_of = [&](int e) {
+    // A place without coordinates may sit in one that has them ("Kremlin" in "Moscow").
+    for (int hops = 0; valid(e) && hops < 4; ++hops) {
+      if (m.entity_marker[size_t(e)] >= 0 && a.entities[size_t(e)].type == EntityType::Place)
+        return m.entity_marker[size_t(e)];
+      e = a.entities[size_t(e)].located_in;
+    }
+    return -1;
+  };
+  for (int i = 0; i < n; ++i) {
+    const Entity& e = a.entities[size_t(i)];
+    if (!shown(i) || e.type == EntityType::Place) continue;
+    StoryMap::Satellite sat;
+    sat.entity = i;
+    sat.marker = marker_of(e.located_in);
+    for (RelationKind kind : {RelationKind::RoleOf, RelationKind::LocatedIn}) {
+      for (size_t r = 0; sat.marker < 0 && r < a.relations.size(); ++r) {
+        const Relation& rel = a.relations[r];
+        if (rel.kind != kind || rel.source != i) continue;
+        const int mk = marker_of(rel.target);
+        if (mk >= 0) sat.marker = mk, sat.relation = int(r);
+      }
+    }
+    if (sat.marker < 0 && e.country_code.size() == 2) {
+      for (size_t k = 0; k < m.markers.size() && sat.marker < 0; ++k) {
+        const std::string& code = a.entities[size_t(m.markers[k].entity)].country_code;
+        if (code.size() == 2 && std::toupper(uint8_t(code[0])) == std::toupper(uint8_t(e.country_code[0])) &&
+            std::toupper(uint8_t(code[1])) == std::toupper(uint8_t(e.country_code[1])))
+          sat.marker = int(k);  // markers are most mentioned first: the story's main place there
+      }
+    }
+    if (sat.marker < 0) {
+      m.unplaced.push_back(i);
+      continue;
+    }
+    m.entity_marker[size_t(i)] = sat.marker;
+    m.satellites.push_back(sat);
+  }
+  for (int i = 0; i < n; ++i)
+    if (shown(i) && a.entities[size_t(i)].type == EntityType::Place && m.entity_marker[size_t(i)] < 0)
+      m.unplaced.push_back(i);
+  std::sort(m.unplaced.begin(), m.unplaced.end());
+
+  // Links: typed relations between entities at different places, except the tie that put a
+  // satellite where it is and "located in" between two places (the map already shows both).
+  for (size_t r = 0; r < a.relations.size(); ++r) {
+    const Relation& rel = a.relations[r];
+    if (rel.kind == RelationKind::CoOccurrence || !valid(rel.source) || !valid(rel.target) || rel.source == rel.target)
+      continue;
+    if (!shown(rel.source) || !shown(rel.target)) continue;
+    if (m.entity_marker[size_t(rel.source)] < 0 || m.entity_marker[size_t(rel.target)] < 0) continue;
+    const bool both_places = a.entities[size_t(rel.source)].type == EntityType::Place &&
+                             a.entities[size_t(rel.target)].type == EntityType::Place;
+    if (rel.kind == RelationKind::LocatedIn && both_places) continue;
+    bool tie = false;
+    for (const StoryMap::Satellite& s : m.satellites) tie |= s.relation == int(r);
+    if (tie) continue;
+    // Both ends at one place (a satellite and its own place, by another relation): the tether
+    // already shows it.
+    if (m.entity_marker[size_t(rel.source)] == m.entity_marker[size_t(rel.target)]) continue;
+    m.links.push_back({int(r), rel.source, rel.target});
+  }
+  return m;
 }
 
 }  // namespace lectern

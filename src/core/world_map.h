@@ -20,6 +20,7 @@
 //
 // [SECTION] Projection
 // [SECTION] The map
+// [SECTION] The story's places
 // [SECTION] Loading
 #pragma once
 
@@ -103,6 +104,41 @@ struct WorldMap {
   // (pixels per projected unit).
   int LevelFor(double pixels_per_unit) const;
 };
+
+// [SECTION] The story's places -------------------------------------------------------------------
+//
+// What the map view shows for an analysis: a marker per place with coordinates; each person,
+// organisation or group that belongs to one of those places beside it (a "satellite": by
+// Entity::located_in, then a RoleOf / LocatedIn relation, then its nation's country code); and
+// the typed relations between entities on the map ("visit to", "agreement with") as links.
+
+struct Analysis;
+
+struct StoryMap {
+  struct Marker {
+    int entity = -1;              // a place with coordinates
+    MapPoint at;                  // projected
+    int country = -1;             // WorldMap country (by its code, else under the point), or -1
+  };
+  struct Satellite {
+    int entity = -1;              // a person, organisation or group
+    int marker = -1;              // index into markers: the place it belongs to
+    int relation = -1;            // the relation that puts it there; -1: located_in or nation
+  };
+  struct Link {
+    int relation = -1;            // index into Analysis::relations (typed, not co-occurrence)
+    int from = -1, to = -1;       // entity indices (source, target), both on the map
+  };
+  std::vector<Marker> markers;          // most mentioned first
+  std::vector<Satellite> satellites;    // in entity order
+  std::vector<Link> links;
+  std::vector<int> entity_marker;       // entity -> its marker (satellites: their place's), or -1
+  std::vector<int> unplaced;            // shown entities the map cannot place
+  MapRect bounds;                       // of the markers; all zero when there are none
+};
+
+// `include[i]` says whether entity i is shown (missing entries count as included).
+StoryMap PlanStoryMap(const Analysis& a, const std::vector<uint8_t>& include, const WorldMap& world);
 
 // [SECTION] Loading ------------------------------------------------------------------------------
 
