@@ -127,9 +127,7 @@ class Recognizer {
   bool NameWord(uint32_t i) const {
     return i < ix_.size() && ix_.IsWord(i) && (ix_.Cap(i) || ix_.AllCaps(i));
   }
-  bool Lower(uint32_t i) const {
-    return i < ix_.size() && ix_.IsWord(i) && IsLowerCp(FirstCp(ix_.Text(i)));
-  }
+  bool Lower(uint32_t i) const { return ix_.LowerWord(i); }
   bool IsInitial(uint32_t i) const {
     return ix_.IsWord(i) && ix_.Text(i).size() == 1 && ix_.Cap(i) && ix_.Is(i + 1, ".") &&
            ix_.Adjacent(i, i + 1);
@@ -183,8 +181,7 @@ class Recognizer {
     return false;
   }
   bool SpeechVerbAt(uint32_t k) const {
-    return k < ix_.size() && Lower(k) && FindSpeechVerb(ix_.lower[k]) &&
-           FindSpeechVerb(ix_.lower[k])->cls != CueClass::Embedded;
+    return k < ix_.size() && ix_.verb[k] && ix_.verb[k]->cls != CueClass::Embedded;
   }
   // "in X", "near the X", "province of X", "the coastal district of X".
   bool LocativeContext(uint32_t b) const {
@@ -204,8 +201,8 @@ class Recognizer {
     if (ix_.LowerIs(p, "to") || ix_.LowerIs(p, "from")) {
       uint32_t q = Prev(p);  // "visit to X", "trip to X", "flew from X"
       if (q != kNone && Lower(q) &&
-          (ix_.lower[q] == "visit" || ix_.lower[q] == "trip" || ix_.lower[q] == "travelled" ||
-           ix_.lower[q] == "traveled" || ix_.lower[q] == "flew" || ix_.lower[q] == "returned"))
+          (ix_.L(q) == "visit" || ix_.L(q) == "trip" || ix_.L(q) == "travelled" ||
+           ix_.L(q) == "traveled" || ix_.L(q) == "flew" || ix_.L(q) == "returned"))
         return true;
     }
     return false;
@@ -213,7 +210,7 @@ class Recognizer {
   // "X, Country": a comma and a country name right after.
   bool FollowedByCountry(uint32_t e) const {
     if (!ix_.Is(e, ",") || !NameWord(e + 1)) return false;
-    for (const auto& h : world_.FindName(ix_.fold[e + 1]))
+    for (const auto& h : world_.FindName(ix_.F(e + 1)))
       if (world_.place(h.place).kind == Gazetteer::Kind::Country) return true;
     return false;
   }
@@ -279,7 +276,7 @@ class Recognizer {
     uint32_t best = b;
     for (uint32_t k = b; k < e && k < b + 7; ++k) {
       if (k > b && !ix_.Adjacent(k - 1, k)) key += ' ';
-      key += ix_.fold[k];
+      key += ix_.F(k);
       const auto* hits = &world_.FindName(key);
       if (hits->empty() && k == b && key.find('.') != std::string::npos) {
         // "U.S." and "U.K." are the codes "US" and "UK".
@@ -325,14 +322,14 @@ class Recognizer {
   // Demonym (one or two words: "Polish", "North Korean") at `b`: returns its end or `b`.
   uint32_t MatchDemonym(uint32_t b, uint32_t e, int* place) const {
     if (b + 1 < e && NameWord(b + 1)) {
-      std::string two = ix_.fold[b] + " " + ix_.fold[b + 1];
+      std::string two = ix_.F(b) + " " + ix_.F(b + 1);
       int p = world_.FindDemonym(two);
       if (p >= 0) {
         *place = p;
         return b + 2;
       }
     }
-    int p = world_.FindDemonym(ix_.fold[b]);
+    int p = world_.FindDemonym(ix_.F(b));
     if (p >= 0 && !ix_.AllCaps(b)) {
       *place = p;
       return b + 1;
@@ -403,7 +400,7 @@ class Recognizer {
   bool HyphenParts(uint32_t i, bool headline) {
     std::string_view t = ix_.Text(i);
     if (t.find('-') == std::string_view::npos) return false;
-    if (!world_.FindName(ix_.fold[i]).empty()) return false;  // "Guinea-Bissau"
+    if (!world_.FindName(ix_.F(i)).empty()) return false;  // "Guinea-Bissau"
     // Split on ASCII hyphens.
     std::vector<std::pair<uint32_t, uint32_t>> parts;  // byte offsets within t
     size_t start = 0;
@@ -507,7 +504,7 @@ class Recognizer {
         continue;
       }
       if (ix_.IsWord(j) && !ix_.Cap(j) && (ix_.cls[j] & kConnector) && j + 1 < e) {
-        const std::string& w = ix_.lower[j];
+        std::string_view w = ix_.lower[j];
         if (w == "the" || w == "y" || w == "e") break;
         uint32_t k = j + 1;
         // "Assembly of the Republic", "Centre for the Study of ..." -- but "X and the Y" is two.
@@ -916,7 +913,7 @@ class Recognizer {
     // Back over the lowercase words of the role: "civil protection chief", "chief executive".
     uint32_t rb = noun;
     while (rb > SBegin(noun) && noun - rb < 3 && Lower(rb - 1) &&
-           !(ix_.cls[rb - 1] & (kStop | kAux | kPronoun)) && !FindSpeechVerb(ix_.lower[rb - 1]))
+           !(ix_.cls[rb - 1] & (kStop | kAux | kPronoun)) && !ix_.verb[rb - 1])
       --rb;
     std::string role(ix_.Text(ix_.Range(rb, noun + 1)));
     int target = -1;
@@ -929,7 +926,7 @@ class Recognizer {
     roles_.push_back(PendingRole{person, target, role, SentenceOf(noun)});
   }
 
-  static bool FromPlaceNoun(const std::string& w) {
+  static bool FromPlaceNoun(std::string_view w) {
     return w == "democrat" || w == "republican" || w == "native" || w == "resident" ||
            w == "residents" || w == "refugees" || w == "refugee" || w == "migrants" ||
            w == "farmers" || w == "voters" || w == "lawmaker" || w == "congressman" ||
@@ -965,8 +962,8 @@ class Recognizer {
     const bool from_place = p != kNone && ix_.LowerIs(p, "from") && p > SBegin(k) &&
                             FromPlaceNoun(ix_.lower[p - 1]);
     const bool of_like = p != kNone && Lower(p) &&
-                         (ix_.lower[p] == "of" || ix_.lower[p] == "for" || ix_.lower[p] == "by" ||
-                          ix_.lower[p] == "from" || ix_.lower[p] == "with" || ix_.lower[p] == "against");
+                         (ix_.L(p) == "of" || ix_.L(p) == "for" || ix_.L(p) == "by" ||
+                          ix_.L(p) == "from" || ix_.L(p) == "with" || ix_.L(p) == "against");
     const bool the_before = raw_prev != kNone && ix_.LowerIs(raw_prev, "the");
     if (acronym) {
       int strength = kWeak;
@@ -1147,7 +1144,7 @@ class Recognizer {
     for (int ent = 0; ent < int(ents_.size()); ++ent) {
       if (ents_[ent].type != EntityType::Org) continue;
       auto keys = KeysOf(ents_[ent].key);
-      if (keys.size() < 2 || std::find(keys.begin(), keys.end(), ix_.fold[k]) == keys.end()) continue;
+      if (keys.size() < 2 || std::find(keys.begin(), keys.end(), ix_.F(k)) == keys.end()) continue;
       for (int ci : ents_[ent].cands)
         if (cands_[ci].tb < k && cands_[ci].tb >= best_pos) {
           best = ent;
@@ -1164,16 +1161,16 @@ class Recognizer {
     if (c.type == EntityType::Person) return LastWordKey(c.name);
     // "Saudi Aramco" is also "Aramco": a place or demonym before a company's own name.
     if (c.type == EntityType::Org && c.te - c.tb == 2 && !(ix_.cls[c.te - 1] & kOrgHead) &&
-        (world_.FindDemonym(ix_.fold[c.tb]) >= 0 || !world_.FindName(ix_.fold[c.tb]).empty()))
-      return ix_.fold[c.te - 1];
+        (world_.FindDemonym(ix_.F(c.tb)) >= 0 || !world_.FindName(ix_.F(c.tb)).empty()))
+      return ix_.F(c.te - 1);
     if (c.type == EntityType::Org && c.te - c.tb == 2 && (ix_.cls[c.te - 1] & kOrgHead) &&
-        !(ix_.cls[c.tb] & (kDirection | kTitleMod | kStop)) && world_.FindDemonym(ix_.fold[c.tb]) < 0) {
-      for (const auto& h : world_.FindName(ix_.fold[c.tb])) {
+        !(ix_.cls[c.tb] & (kDirection | kTitleMod | kStop)) && world_.FindDemonym(ix_.F(c.tb)) < 0) {
+      for (const auto& h : world_.FindName(ix_.F(c.tb))) {
         const auto& p = world_.place(h.place);
         if (p.kind != Gazetteer::Kind::City || (p.flags & Gazetteer::kCapital) || p.population >= 1000000)
           return {};
       }
-      return ix_.fold[c.tb];
+      return ix_.F(c.tb);
     }
     return {};
   }
@@ -1345,7 +1342,7 @@ class Recognizer {
     };
     auto token_keys = [&](uint32_t b, uint32_t e) {
       std::vector<std::string> keys;
-      for (uint32_t k = b; k < e; ++k) keys.push_back(ix_.fold[k]);
+      for (uint32_t k = b; k < e; ++k) keys.push_back(ix_.F(k));
       return keys;
     };
     for (int ent = 0; ent < int(ents_.size()); ++ent) {
@@ -1357,7 +1354,7 @@ class Recognizer {
         if (b.type == EntityType::Person && c.te - c.tb >= 2) {
           uint32_t last = c.te - 1;
           if (ix_.IsWord(last) && !IsInitial(last) && ix_.Cap(last))
-            add(ent, {ix_.fold[last]}, Mention::Form::Surname, false);
+            add(ent, {ix_.F(last)}, Mention::Form::Surname, false);
         }
       }
       if (b.place >= 0) {
@@ -1379,7 +1376,7 @@ class Recognizer {
     std::vector<Mention> found;
     for (uint32_t i = 0; i < n; ++i) {
       if (claimed_[i] || !NameWord(i)) continue;
-      auto it = forms.find(ix_.fold[i]);
+      auto it = forms.find(ix_.F(i));
       if (it == forms.end()) {
         LinkOrgHead(i);
         continue;
@@ -1390,7 +1387,7 @@ class Recognizer {
         bool ok = true;
         for (size_t k = 0; k < f.keys.size() && ok; ++k) {
           const uint32_t t = i + uint32_t(k);
-          ok = !claimed_[t] && ix_.fold[t] == f.keys[k] && (k == 0 || NameWord(t) || !ix_.IsWord(t) ||
+          ok = !claimed_[t] && ix_.F(t) == f.keys[k] && (k == 0 || NameWord(t) || !ix_.IsWord(t) ||
                                                              (ix_.cls[t] & kConnector));
           if (ok && f.all_caps && ix_.IsWord(t) && !ix_.AllCaps(t)) ok = false;
           if (ok && ix_.IsWord(t) && !NameWord(t) && f.keys.size() == 1) ok = false;
@@ -1435,7 +1432,7 @@ class Recognizer {
     for (int ent = 0; ent < int(ents_.size()); ++ent) {
       if (ents_[ent].type != EntityType::Org) continue;
       auto keys = KeysOf(ents_[ent].key);
-      if (std::find(keys.begin(), keys.end(), ix_.fold[i]) == keys.end()) continue;
+      if (std::find(keys.begin(), keys.end(), ix_.F(i)) == keys.end()) continue;
       for (int ci : ents_[ent].cands)
         if (cands_[ci].tb < i && cands_[ci].tb >= best_pos) {
           best = ent;

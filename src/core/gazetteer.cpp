@@ -39,10 +39,17 @@ bool IsCode(std::string_view name) {
 
 }  // namespace
 
+std::string_view Gazetteer::Intern(std::string s) {
+  strings_.push_back(std::move(s));
+  return strings_.back();
+}
+
 void Gazetteer::AddName(std::string_view name, uint32_t place) {
   std::string key = FoldKey(name);
   if (key.empty()) return;
-  auto& hits = names_[key];
+  auto found = names_.find(key);
+  if (found == names_.end()) found = names_.emplace(Intern(key), std::vector<NameHit>{}).first;
+  auto& hits = found->second;
   for (const NameHit& h : hits)
     if (h.place == place) return;
   hits.push_back(NameHit{place, IsCode(name)});
@@ -51,10 +58,10 @@ void Gazetteer::AddName(std::string_view name, uint32_t place) {
   for (size_t i = 0; i < key.size(); ++i) {
     if (key[i] != ' ') continue;
     std::string p = key.substr(0, i);
-    prefixes_.insert(p);
+    if (!prefixes_.count(p)) prefixes_.insert(Intern(p));
     while (!p.empty() && (p.back() == ',' || p.back() == '.')) {
       p.pop_back();
-      prefixes_.insert(p);
+      if (!prefixes_.count(p)) prefixes_.insert(Intern(p));
     }
   }
 }
@@ -88,9 +95,11 @@ Gazetteer Gazetteer::Parse(std::string_view data) {
         if (!d.empty()) p.demonyms.emplace_back(d);
       g.places_.push_back(std::move(p));
       for (auto n : names) g.AddName(n, index);
-      for (const std::string& d : g.places_[index].demonyms)
-        g.demonyms_.emplace(FoldKey(d), index);  // the first (highest ranked) country wins
-      g.countries_.emplace(std::string(f[1]), index);
+      for (const std::string& d : g.places_[index].demonyms) {
+        std::string key = FoldKey(d);
+        if (!g.demonyms_.count(key)) g.demonyms_.emplace(g.Intern(key), index);  // first (highest ranked) wins
+      }
+      if (!g.countries_.count(f[1])) g.countries_.emplace(g.Intern(std::string(f[1])), index);
     } else if (f[0] == "R" && f.size() >= 5) {
       Place p;
       p.kind = Kind::Region;
@@ -101,7 +110,10 @@ Gazetteer Gazetteer::Parse(std::string_view data) {
         if (!d.empty()) p.demonyms.emplace_back(d);
       g.places_.push_back(std::move(p));
       g.AddName(f[1], index);
-      for (const std::string& d : g.places_[index].demonyms) g.demonyms_.emplace(FoldKey(d), index);
+      for (const std::string& d : g.places_[index].demonyms) {
+        std::string key = FoldKey(d);
+        if (!g.demonyms_.count(key)) g.demonyms_.emplace(g.Intern(key), index);
+      }
     } else if (f[0] == "T" && f.size() >= 7) {
       Place p;
       p.kind = Kind::City;
@@ -144,17 +156,17 @@ const Gazetteer& Gazetteer::Builtin() {
 
 const std::vector<Gazetteer::NameHit>& Gazetteer::FindName(std::string_view folded) const {
   static const std::vector<NameHit> kNone;
-  auto it = names_.find(std::string(folded));
+  auto it = names_.find(folded);
   return it == names_.end() ? kNone : it->second;
 }
 
 int Gazetteer::FindDemonym(std::string_view folded) const {
-  auto it = demonyms_.find(std::string(folded));
+  auto it = demonyms_.find(folded);
   return it == demonyms_.end() ? -1 : int(it->second);
 }
 
 int Gazetteer::FindCountry(std::string_view cca2) const {
-  auto it = countries_.find(std::string(cca2));
+  auto it = countries_.find(cca2);
   return it == countries_.end() ? -1 : int(it->second);
 }
 

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -48,13 +49,19 @@ class Gazetteer {
     bool code;                       // an all-caps abbreviation ("UK", "UAE"): match capitals only
   };
 
+  Gazetteer() = default;
+  Gazetteer(Gazetteer&&) = default;             // moving keeps the interned strings in place
+  Gazetteer& operator=(Gazetteer&&) = default;
+  Gazetteer(const Gazetteer&) = delete;         // the maps hold views into this object's strings
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
   static const Gazetteer& Builtin();
   // Reads the generated text format (see tools/gen_gazetteer.mjs); malformed lines are skipped.
   static Gazetteer Parse(std::string_view data);
 
   const std::vector<NameHit>& FindName(std::string_view folded) const;
   // True when some name continues after `folded` (a multi-word name starts with it).
-  bool IsNamePrefix(std::string_view folded) const { return prefixes_.count(std::string(folded)) != 0; }
+  bool IsNamePrefix(std::string_view folded) const { return prefixes_.count(folded) != 0; }
   int FindDemonym(std::string_view folded) const;      // place index or -1
   int FindCountry(std::string_view cca2) const;        // place index or -1
   const Place& place(uint32_t i) const { return places_[i]; }
@@ -63,11 +70,14 @@ class Gazetteer {
 
  private:
   void AddName(std::string_view name, uint32_t place);
+  std::string_view Intern(std::string s);
   std::vector<Place> places_;
-  std::unordered_map<std::string, std::vector<NameHit>> names_;
-  std::unordered_set<std::string> prefixes_;
-  std::unordered_map<std::string, uint32_t> demonyms_;
-  std::unordered_map<std::string, uint32_t> countries_;
+  // Keys are views into `strings_` (stable addresses), so lookups never allocate.
+  std::deque<std::string> strings_;
+  std::unordered_map<std::string_view, std::vector<NameHit>> names_;
+  std::unordered_set<std::string_view> prefixes_;
+  std::unordered_map<std::string_view, uint32_t> demonyms_;
+  std::unordered_map<std::string_view, uint32_t> countries_;
   size_t cities_ = 0;
 };
 

@@ -169,6 +169,9 @@ const ClassList kClassLists[] = {
                 "network union organisation organization agency foundation charity conglomerate "
                 "consortium corporation"},
     {kGovNoun, "government authorities administration regime cabinet leadership"},
+    {kVisitWord, "visit visits trip visited visiting arrived travelled traveled flew"},
+    {kDealWord, "agreement agreements deal deals pact accord treaty contract partnership alliance "
+                "venture"},
 };
 
 // [SECTION] Speech verbs --------------------------------------------------------------------------
@@ -256,6 +259,7 @@ struct Tables {
   std::unordered_map<std::string_view, uint32_t> classes;
   std::unordered_map<std::string_view, SpeechVerb> verbs;
   std::unordered_map<std::string_view, bool> noun_cues;
+  std::unordered_map<std::string_view, WordInfo> words;  // classes and verbs together
   Tables() {
     for (const ClassList& l : kClassLists)
       ForEachWord(l.words, [&](std::string_view w) { classes[w] |= l.cls; });
@@ -265,6 +269,8 @@ struct Tables {
         verbs[w] = SpeechVerb{l.cls, ing, l.lemma};
       });
     ForEachWord(kNounCues, [&](std::string_view w) { noun_cues[w] = true; });
+    for (const auto& kv : classes) words[kv.first].classes = kv.second;
+    for (const auto& kv : verbs) words[kv.first].verb = &kv.second;  // node addresses are stable
   }
 };
 
@@ -288,6 +294,12 @@ const SpeechVerb* FindSpeechVerb(std::string_view lower) {
 }
 
 bool IsNounCue(std::string_view lower) { return GetTables().noun_cues.count(lower) != 0; }
+
+WordInfo LookupWord(std::string_view lower) {
+  const auto& t = GetTables().words;
+  auto it = t.find(lower);
+  return it == t.end() ? WordInfo{} : it->second;
+}
 
 Gender HonorificGender(std::string_view w) {
   if (w == "mr" || w == "mr." || w == "sir" || w == "lord" || w == "king" || w == "prince" ||

@@ -42,6 +42,8 @@ enum WordClass : uint32_t {
   kDirection = 1u << 23,    // north south western central ...: part of region names
   kOrgAfter = 1u << 24,     // lowercase nouns after a name that make it an organisation
   kGovNoun = 1u << 25,      // government authorities administration: a country's voice
+  kVisitWord = 1u << 26,    // visit trip visited arrived travelled flew
+  kDealWord = 1u << 27,     // agreement deal pact accord treaty contract partnership
 };
 
 uint32_t WordClasses(std::string_view lower);
@@ -70,5 +72,12 @@ struct SpeechVerb {
 const SpeechVerb* FindSpeechVerb(std::string_view lower);
 // Nouns that report speech when followed by "that": allegations, claims, warnings ...
 bool IsNounCue(std::string_view lower);
+
+// Classes and speech verb of a word in one lookup (the per-token hot path).
+struct WordInfo {
+  uint32_t classes = 0;
+  const SpeechVerb* verb = nullptr;
+};
+WordInfo LookupWord(std::string_view lower);
 
 }  // namespace lectern

@@ -70,28 +70,23 @@ class Extractor {
   uint32_t SOf(uint32_t k) const { return ix_.sentence_of[k]; }
   uint32_t SBegin(uint32_t k) const { return ix_.SentenceBegin(SOf(k)); }
   uint32_t SEnd(uint32_t k) const { return ix_.SentenceEnd(SOf(k)); }
-  bool Lower(uint32_t k) const {
-    return k < ix_.size() && ix_.IsWord(k) && IsLowerCp(FirstCp(ix_.Text(k)));
-  }
+  bool Lower(uint32_t k) const { return ix_.LowerWord(k); }
   int Ent(uint32_t k) const { return k < ix_.size() ? er_.token_entity[k] : -1; }
-  const SpeechVerb* Verb(uint32_t k) const {
-    if (k >= ix_.size() || !Lower(k)) return nullptr;
-    return FindSpeechVerb(ix_.lower[k]);
-  }
+  const SpeechVerb* Verb(uint32_t k) const { return k < ix_.size() ? ix_.verb[k] : nullptr; }
   // A speech verb used as a verb: not "the claims", "a warning", "his remarks", and not
   // negated ("did not say whether", "declined to say").
   bool IsCue(uint32_t k, bool allow_embedded) const {
     const SpeechVerb* v = Verb(k);
     if (!v || (!allow_embedded && v->cls == CueClass::Embedded)) return false;
     if (k >= SBegin(k) + 2) {
-      const std::string& p1 = ix_.lower[k - 1];
-      const std::string& p2 = ix_.lower[k - 2];
+      std::string_view p1 = ix_.lower[k - 1];
+      std::string_view p2 = ix_.lower[k - 2];
       if (p1 == "not" || p1 == "n't" || p1 == "never" ||
           (p1 == "to" && (p2 == "declined" || p2 == "refused" || p2 == "wanted" || p2 == "expected")))
         return false;
     }
     if (k > SBegin(k)) {
-      const std::string& p = ix_.lower[k - 1];
+      std::string_view p = ix_.lower[k - 1];
       if (p == "the" || p == "a" || p == "an" || p == "his" || p == "her" || p == "their" ||
           p == "its" || p == "our" || p == "this" || p == "these" || p == "those" ||
           ix_.IsPossessive(k - 1) || ix_.tokens[k - 1].kind == Token::Kind::Number)
@@ -238,7 +233,7 @@ class Extractor {
   // Nearest earlier person for he / she (same sentence first, then back up to six sentences;
   // within a sentence the leftmost, which is usually the subject), an organisation for it / they.
   Speaker Pronoun(uint32_t k) {
-    const std::string& w = ix_.lower[k];
+    std::string_view w = ix_.lower[k];
     const Gender g = PronounGender(w);
     const bool plural = IsPluralPronoun(w);
     const bool neuter = IsNeuterPronoun(w);
@@ -436,7 +431,7 @@ class Extractor {
         c = k + 1;
     }
     for (int guard = 0; guard < 3 && c < v; ++guard) {
-      const std::string& w = ix_.lower[c];
+      std::string_view w = ix_.lower[c];
       const bool intro =
           ((ix_.cls[c] & kStop) && !(ix_.cls[c] & kPronoun) && w != "the" && w != "a" &&
            w != "an" && w != "both" && w != "all" && w != "some" && w != "many" && w != "most" &&
@@ -611,14 +606,14 @@ class Extractor {
 
   // Skips time and manner adverbials after a verb: "on Monday", "in a statement", ", however,",
   // "last week", "also". Returns the first token of what follows.
-  static bool IsAdverb(const std::string& w) {
+  static bool IsAdverb(std::string_view w) {
     return w == "however" || w == "also" || w == "again" || w == "repeatedly" || w == "publicly" ||
            w == "privately" || w == "separately" || w == "previously" || w == "earlier" ||
            w == "yesterday" || w == "today" || w == "recently" || w == "then" || w == "later" ||
            w == "too" || w == "once" || w == "flatly" || w == "firmly" || w == "repeatedly" ||
            w == "now" || w == "still" || w == "further";
   }
-  static bool IsAdverbialPrep(const std::string& w) {
+  static bool IsAdverbialPrep(std::string_view w) {
     return w == "on" || w == "in" || w == "at" || w == "during" || w == "last" || w == "this" ||
            w == "late" || w == "early" || w == "after" || w == "via" || w == "through" || w == "over";
   }
@@ -628,7 +623,7 @@ class Extractor {
   // has no clause of its own ("officials said on Thursday, as rivers burst …").
   uint32_t SkipAdverbials(uint32_t k, uint32_t e) const {
     for (int guard = 0; guard < 6 && k < e; ++guard) {
-      const std::string& w = ix_.lower[k];
+      std::string_view w = ix_.lower[k];
       if (ix_.Is(k, ",")) {
         const uint32_t n = k + 1;
         if (n < e && (IsAdverb(ix_.lower[n]) || ix_.LowerIs(n, "that") ||
@@ -687,7 +682,7 @@ class Extractor {
         const SpeechVerb* v = Verb(k + 1);
         if (v && v->participle && v->cls != CueClass::Embedded) return k;
         // ", though the group warned that …": another source takes over.
-        const std::string& c = ix_.lower[k + 1];
+        std::string_view c = ix_.lower[k + 1];
         if (c == "and" || c == "but" || c == "though" || c == "although" || c == "while" ||
             c == "whereas") {
           for (uint32_t q = k + 2; q < e && q < k + 12; ++q) {
@@ -704,7 +699,7 @@ class Extractor {
         while (n < e && Lower(n) && (ix_.cls[n] & kAux) && !ix_.LowerIs(n, "that")) ++n;
         if (IsCue(n, true) && n > k) return ix_.Is(k - 1, ",") ? k - 1 : k;
         if (ix_.LowerIs(k, "but") && n == k + 1 && Lower(n)) {
-          const std::string& w = ix_.lower[n];
+          std::string_view w = ix_.lower[n];
           if ((w.size() > 3 && w.substr(w.size() - 2) == "ed") || w == "gave" || w == "made" ||
               w == "took" || w == "did" || w == "would" || w == "could" || w == "declined" ||
               w == "refused" || w == "said" || w == "left" || w == "went")
@@ -861,7 +856,7 @@ class Extractor {
     }
     // Noun cues: "allegations that Iran has supplied drones".
     for (uint32_t k = b; k + 2 < e; ++k) {
-      if (!Lower(k) || !IsNounCue(ix_.lower[k]) || !ix_.LowerIs(k + 1, "that") || in_quote_[k] || used_[k]) continue;
+      if (!ix_.LowerIs(k + 1, "that") || !Lower(k) || in_quote_[k] || used_[k] || !IsNounCue(ix_.lower[k])) continue;
       if (Lower(k + 2) && (ix_.cls[k + 2] & kAux)) continue;
       Speaker sp;
       if (k > b + 1 && ix_.IsPossessive(k - 1) && Ent(k - 2) >= 0)

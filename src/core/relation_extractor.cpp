@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace lectern {
 
@@ -62,9 +63,7 @@ class Relations {
 
   int Ent(uint32_t k) const { return k < ix_.size() ? er_.token_entity[k] : -1; }
   EntityType Type(int e) const { return er_.entities[e].type; }
-  bool Lower(uint32_t k) const {
-    return k < ix_.size() && ix_.IsWord(k) && IsLowerCp(FirstCp(ix_.Text(k)));
-  }
+  bool Lower(uint32_t k) const { return ix_.LowerWord(k); }
   uint32_t SEnd(uint32_t k) const { return ix_.SentenceEnd(ix_.sentence_of[k]); }
   uint32_t SBegin(uint32_t k) const { return ix_.SentenceBegin(ix_.sentence_of[k]); }
   uint32_t MentionEnd(uint32_t k) const {
@@ -293,21 +292,29 @@ class Relations {
       if (er_.entities[a].located_in < 0 && Type(a) != EntityType::Place) er_.entities[a].located_in = b;
     }
     // Organisations whose name holds a place: "University of Coimbra", "Warsaw Stock Exchange".
-    for (size_t o = 0; o < er_.entities.size(); ++o) {
-      if (Type(int(o)) != EntityType::Org) continue;
+    std::vector<std::string> places;
+    std::vector<int> place_ids;
+    for (size_t p = 0; p < er_.entities.size(); ++p)
+      if (Type(int(p)) == EntityType::Place) {
+        places.push_back(" " + FoldKey(er_.entities[p].name) + " ");
+        place_ids.push_back(int(p));
+      }
+    for (size_t o = 0; o < er_.entities.size() && !places.empty(); ++o) {
+      if (Type(int(o)) != EntityType::Org || er_.entities[o].mentions.empty()) continue;
       const std::string key = " " + FoldKey(er_.entities[o].name) + " ";
-      for (size_t p = 0; p < er_.entities.size(); ++p) {
-        if (Type(int(p)) != EntityType::Place) continue;
-        if (key.find(" " + FoldKey(er_.entities[p].name) + " ") == std::string::npos) continue;
-        const Mention& m = er_.entities[o].mentions.front();
-        uint32_t s = 0;
-        for (uint32_t t = 0; t < ix_.size(); ++t)
-          if (ix_.tokens[t].span.begin >= m.span.begin) {
-            s = ix_.sentence_of[t];
-            break;
-          }
-        Add(int(o), int(p), RelationKind::LocatedIn, "located_in", "located in", s);
-        if (er_.entities[o].located_in < 0) er_.entities[o].located_in = int(p);
+      if (key.find(' ', 1) == key.size() - 1) continue;  // one word holds no place
+      for (size_t i = 0; i < places.size(); ++i) {
+        if (key.find(places[i]) == std::string::npos) continue;
+        const uint32_t at = er_.entities[o].mentions.front().span.begin;
+        uint32_t lo = 0, hi = ix_.size();
+        while (lo < hi) {  // the token where the first mention starts
+          const uint32_t mid = (lo + hi) / 2;
+          if (ix_.tokens[mid].span.begin < at) lo = mid + 1;
+          else hi = mid;
+        }
+        const uint32_t s = lo < ix_.size() ? ix_.sentence_of[lo] : 0;
+        Add(int(o), place_ids[i], RelationKind::LocatedIn, "located_in", "located in", s);
+        if (er_.entities[o].located_in < 0) er_.entities[o].located_in = place_ids[i];
       }
     }
   }
@@ -324,7 +331,8 @@ class Relations {
   void Visits() {
     const uint32_t n = ix_.size();
     for (uint32_t k = 0; k + 2 < n; ++k) {
-      const std::string& w = ix_.lower[k];
+      if (!(ix_.cls[k] & kVisitWord) || !Lower(k)) continue;
+      std::string_view w = ix_.lower[k];
       const bool noun = w == "visit" || w == "trip" || w == "visits";
       const bool verb = w == "visited" || w == "visiting" || w == "arrived" || w == "travelled" ||
                         w == "traveled" || w == "flew";
@@ -345,11 +353,7 @@ class Relations {
   void Agreements() {
     const uint32_t n = ix_.size();
     for (uint32_t k = 0; k < n; ++k) {
-      const std::string& w = ix_.lower[k];
-      if (!(w == "agreement" || w == "deal" || w == "pact" || w == "accord" || w == "treaty" ||
-            w == "contract" || w == "agreements" || w == "deals" || w == "partnership" ||
-            w == "alliance" || w == "venture"))
-        continue;
+      if (!(ix_.cls[k] & kDealWord)) continue;
       const uint32_t e = SEnd(k);
       const uint32_t s = ix_.sentence_of[k];
       // "between X and Y" (descriptions allowed: "between state copper giant X and …")
@@ -401,9 +405,7 @@ class Relations {
         if (ix_.LowerIs(ae, "and") && Ent(ae + 1) >= 0) {
           bool signed_ = false;
           for (uint32_t t = ae + 1; t < k; ++t)
-            if (ix_.lower[t] == "signed" || ix_.lower[t] == "sign" || ix_.lower[t] == "reached" ||
-                ix_.lower[t] == "agreed" || ix_.lower[t] == "struck" || ix_.lower[t] == "forge" ||
-                ix_.lower[t] == "forged")
+            if (ix_.LowerIn(t, {"signed", "sign", "reached", "agreed", "struck", "forge", "forged"}))
               signed_ = true;
           if (signed_) Add(a, Ent(ae + 1), RelationKind::AgreementWith, "agreement_with", "agreement with", s);
         }
@@ -414,7 +416,7 @@ class Relations {
   // [SECTION] Co-occurrence -----------------------------------------------------------------------
 
   void CoOccurrence() {
-    std::map<std::pair<int, int>, size_t> pairs;
+    std::unordered_map<uint64_t, size_t> pairs;  // (source << 32 | target) -> relation
     for (uint32_t s = 0; s < ix_.sentences.size(); ++s) {
       std::vector<int> ents;
       for (uint32_t k = ix_.SentenceBegin(s); k < ix_.SentenceEnd(s); ++k)
@@ -424,7 +426,7 @@ class Relations {
       if (ents.size() > 24) ents.resize(24);  // a list sentence does not make 300 edges
       for (size_t i = 0; i < ents.size(); ++i)
         for (size_t j = i + 1; j < ents.size(); ++j) {
-          auto key = std::make_pair(ents[i], ents[j]);
+          const uint64_t key = (uint64_t(uint32_t(ents[i])) << 32) | uint32_t(ents[j]);
           auto it = pairs.find(key);
           const Span ev = SentenceSpan(s);
           if (it == pairs.end()) {

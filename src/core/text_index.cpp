@@ -47,11 +47,22 @@ TextIndex BuildTextIndex(const Document& doc) {
   ix.fold.resize(n);
   ix.cls.resize(n);
   ix.sentence_of.resize(n);
+  ix.lower_word.assign(n, 0);
+  ix.verb.assign(n, nullptr);
   for (uint32_t i = 0; i < n; ++i) {
     std::string_view t = ix.Text(i);
     ix.lower[i] = LowerAscii(t);
-    ix.fold[i] = FoldKey(t);
-    if (ix.tokens[i].kind == Token::Kind::Word) ix.cls[i] = WordClasses(ix.lower[i]);
+    // Only text with non-ASCII bytes folds differently from its ASCII lowercase.
+    bool ascii = true;
+    for (char c : t) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (!ascii) ix.fold[i] = FoldKey(t);
+    if (ix.tokens[i].kind != Token::Kind::Word) continue;
+    const WordInfo w = LookupWord(ix.lower[i]);
+    ix.cls[i] = w.classes;
+    if (IsLowerCp(FirstCp(t))) {
+      ix.lower_word[i] = 1;
+      ix.verb[i] = w.verb;
+    }
   }
   for (uint32_t s = 0; s < ix.sentences.size(); ++s) {
     const Sentence& se = ix.sentences[s];

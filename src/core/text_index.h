@@ -9,6 +9,7 @@
 #include "analysis.h"
 #include "lexicon.h"
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,9 +21,11 @@ struct TextIndex {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<std::string> lower;      // LowerAscii(text) per token
-  std::vector<std::string> fold;       // FoldKey(text) per token (names, gazetteer)
+  std::vector<std::string> fold;       // FoldKey(text) where it differs from `lower` (else empty)
   std::vector<uint32_t> cls;           // WordClasses(lower) per token
   std::vector<uint32_t> sentence_of;   // sentence index per token
+  std::vector<uint8_t> lower_word;     // per token: a word starting with a lowercase letter
+  std::vector<const SpeechVerb*> verb; // per token: the speech verb it spells, if lowercase
 
   uint32_t size() const { return uint32_t(tokens.size()); }
   std::string_view Text(uint32_t i) const {
@@ -34,7 +37,19 @@ struct TextIndex {
   bool AllCaps(uint32_t i) const { return IsWord(i) && (tokens[i].flags & Token::kAllCaps); }
   bool SentenceStart(uint32_t i) const { return tokens[i].flags & Token::kSentenceStart; }
   bool Is(uint32_t i, std::string_view s) const { return i < size() && Text(i) == s; }
-  bool LowerIs(uint32_t i, std::string_view s) const { return i < size() && lower[i] == s; }
+  std::string_view L(uint32_t i) const { return lower[i]; }
+  // FoldKey of the token's text: names and gazetteer keys ("Gdańsk" -> "gdansk").
+  const std::string& F(uint32_t i) const { return fold[i].empty() ? lower[i] : fold[i]; }
+  bool LowerIs(uint32_t i, std::string_view s) const { return i < size() && std::string_view(lower[i]) == s; }
+  bool LowerIn(uint32_t i, std::initializer_list<std::string_view> ws) const {
+    if (i >= size()) return false;
+    const std::string_view w = lower[i];
+    for (std::string_view x : ws)
+      if (w == x) return true;
+    return false;
+  }
+  // A word that starts with a lowercase letter (a common word, not a name).
+  bool LowerWord(uint32_t i) const { return i < size() && lower_word[i]; }
   // No space between tokens a and b (b == a + 1).
   bool Adjacent(uint32_t a, uint32_t b) const { return tokens[a].span.end == tokens[b].span.begin; }
   uint32_t SentenceBegin(uint32_t s) const { return sentences[s].first_token; }

@@ -62,6 +62,11 @@ uint32_t ScanWord(const Cursor& c, uint32_t pos) {
   c.At(pos, &n);
   pos += n;
   while (pos < c.end) {
+    const unsigned char b = static_cast<unsigned char>(c.s[pos]);
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+      ++pos;  // the common case, without decoding
+      continue;
+    }
     char32_t cp = c.At(pos, &n);
     if (IsLetterCp(cp) || IsDigitCp(cp)) {
       pos += n;
@@ -100,6 +105,11 @@ void TokenizeSpan(std::string_view text, Span span, std::vector<Token>& out) {
     out.push_back(t);
   };
   while (pos < c.end) {
+    const unsigned char b0 = static_cast<unsigned char>(text[pos]);
+    if (b0 == ' ' || b0 == '\n' || b0 == '\r' || b0 == '\t') {
+      ++pos;
+      continue;
+    }
     uint32_t n;
     const char32_t cp = c.At(pos, &n);
     if (IsSpaceCp(cp)) {
