@@ -89,6 +89,7 @@ class Recognizer {
       : ix_(ix), world_(world), claimed_(ix.size(), 0) {}
 
   EntityResult Run() {
+    FindCountries();
     for (uint32_t s = 0; s < ix_.sentences.size(); ++s)
       if (ix_.sentences[s].paragraph != ~0u) ScanSentence(s);
     for (uint32_t s = 0; s < ix_.sentences.size(); ++s)
@@ -105,6 +106,29 @@ class Recognizer {
   std::vector<Cand> cands_;
   std::vector<uint8_t> claimed_;       // token already inside a candidate
   std::vector<PendingRole> roles_;
+  std::vector<std::string> countries_;  // ISO codes of the countries the text names
+
+  // Countries named anywhere (by name or demonym): a town in one of them needs less context.
+  void FindCountries() {
+    for (uint32_t i = 0; i < ix_.size(); ++i) {
+      if (!NameWord(i)) continue;
+      auto add = [&](int place) {
+        if (place < 0) return;
+        const auto& p = world_.place(uint32_t(place));
+        if (p.kind == Gazetteer::Kind::Country &&
+            std::find(countries_.begin(), countries_.end(), p.country_code) == countries_.end())
+          countries_.push_back(p.country_code);
+      };
+      for (const auto& h : world_.FindName(ix_.F(i)))
+        if (!h.code || ix_.AllCaps(i)) add(int(h.place));
+      if (NameWord(i + 1))
+        for (const auto& h : world_.FindName(ix_.F(i) + " " + ix_.F(i + 1))) add(int(h.place));
+      if (!ix_.AllCaps(i)) add(world_.FindDemonym(ix_.F(i)));
+    }
+  }
+  bool CountryNamed(const std::string& cc) const {
+    return std::find(countries_.begin(), countries_.end(), cc) != countries_.end();
+  }
 
   // Entities under construction.
   struct Build {
@@ -310,12 +334,18 @@ class Recognizer {
     const bool major = (p.flags & Gazetteer::kCapital) || p.population >= 1000000;
     const bool ambiguous = p.flags & (Gazetteer::kCommonWord | Gazetteer::kPersonName);
     if (headline) return (major && !ambiguous) ? kGood : -1;
-    const bool context = LocativeContext(b) || FollowedByCountry(e) ||
+    const uint32_t pv = PrevSkipDet(b);
+    const bool to_from = pv != kNone && (ix_.LowerIs(pv, "to") || ix_.LowerIs(pv, "from")) &&
+                         !(pv > SBegin(b) && ix_.LowerIs(pv - 1, "according"));
+    const bool context = LocativeContext(b) || FollowedByCountry(e) || to_from ||
                          NextIs(e, kPlaceNoun) || (ix_.Is(e, ",") && major);
     if (ambiguous) {
       if (context) return kGood;
       return (major && !SentenceInitial(b)) ? kFair : -1;
     }
+    // A town of a country the story never names, with nothing saying it is a place, is more
+    // likely a word or a name ("Save the Children", "Lai said").
+    if (!major && !context && !CountryNamed(p.country_code)) return -1;
     return kGood;
   }
 
@@ -330,6 +360,9 @@ class Recognizer {
       }
     }
     int p = world_.FindDemonym(ix_.F(b));
+    // "Nigerians", "Filipinos": the people of a country.
+    if (p < 0 && ix_.F(b).size() > 4 && ix_.F(b).back() == 's')
+      p = world_.FindDemonym(std::string_view(ix_.F(b)).substr(0, ix_.F(b).size() - 1));
     if (p >= 0 && !ix_.AllCaps(b)) {
       *place = p;
       return b + 1;
@@ -902,7 +935,14 @@ class Recognizer {
       AddCand(b, e, EntityType::Place, kGood);
       return;
     }
-    if (!allow_person || !LooksLikeName(b, e)) return;
+    if (!LooksLikeName(b, e)) {
+      // "Aker BP", "Deutsche Bank AG": a name with an acronym in it is a company.
+      bool acronym = false;
+      for (uint32_t k = b; k < e; ++k) acronym = acronym || (ix_.AllCaps(k) && ix_.Text(k).size() > 1);
+      if (acronym && !ShoutingSentence(b)) AddCand(b, e, EntityType::Org, kFair);
+      return;
+    }
+    if (!allow_person) return;
     int c = AddCand(b, e, EntityType::Person, kGood);
     // A person noun just before: "spokesperson Grace Wanjiru", "president Vladimir Putin".
     if (p != kNone && Lower(p) && (ix_.cls[p] & (kHumanRole | kTitle))) RoleFromNoun(p, c);
@@ -1156,8 +1196,19 @@ class Recognizer {
 
   // The short name a multi-word name goes by: a person's last name ("Jackson"), a company's
   // first word before a corporate head word ("Meridian" for "Meridian Platforms").
+  // "Lai Ching-te", "Moon Jae-in": a hyphenated given name with a lowercase second half comes
+  // after the family name.
+  bool FamilyNameFirst(const Cand& c) const {
+    if (c.type != EntityType::Person || c.te - c.tb != 2) return false;
+    std::string_view given = ix_.Text(c.te - 1);
+    const size_t dash = given.find('-');
+    return dash != std::string_view::npos && dash + 1 < given.size() &&
+           IsLowerCp(FirstCp(given.substr(dash + 1)));
+  }
+
   std::string ShortName(const Cand& c) const {
     if (c.place >= 0 || c.acronym || c.te - c.tb < 2) return {};
+    if (FamilyNameFirst(c)) return ix_.F(c.tb);
     if (c.type == EntityType::Person) return LastWordKey(c.name);
     // "Saudi Aramco" is also "Aramco": a place or demonym before a company's own name.
     if (c.type == EntityType::Org && c.te - c.tb == 2 && !(ix_.cls[c.te - 1] & kOrgHead) &&
@@ -1352,7 +1403,7 @@ class Recognizer {
         if (c.span != ix_.Range(c.tb, c.te)) continue;  // part of a hyphenated word
         add(ent, token_keys(c.tb, c.te), c.form, c.acronym || IsAllCaps(c.name));
         if (b.type == EntityType::Person && c.te - c.tb >= 2) {
-          uint32_t last = c.te - 1;
+          uint32_t last = FamilyNameFirst(c) ? c.tb : c.te - 1;
           if (ix_.IsWord(last) && !IsInitial(last) && ix_.Cap(last))
             add(ent, {ix_.F(last)}, Mention::Form::Surname, false);
         }

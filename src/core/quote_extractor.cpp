@@ -358,6 +358,8 @@ class Extractor {
         k = me - 1;
         continue;
       }
+      // "Many Nigerians": people of the country, not its government.
+      if (demonym && ix_.Text(ix_.Range(k, me)).back() == 's') return Phrase(b, e, ent);
       if (k > b && Lower(k - 1) && (ix_.cls[k - 1] & (kHumanRole | kCollective)) &&
           !ix_.LowerIs(k - 1, "of"))
         return Phrase(b, e, ent);
@@ -454,6 +456,18 @@ class Extractor {
   Speaker SubjectOf(uint32_t v) {
     const SpeechVerb* sv = Verb(v);
     const bool participle = sv && sv->participle;
+    // "… environmental groups who say …": the noun phrase before the relative pronoun.
+    uint32_t r = v;
+    while (r > SBegin(v) && Lower(r - 1) && (ix_.cls[r - 1] & kAux) && !ix_.LowerIn(r - 1, {"who", "that", "which"})) --r;
+    if (r > SBegin(v) + 1 && ix_.LowerIn(r - 1, {"who", "that", "which"}) && !ix_.Is(r - 2, ",")) {
+      uint32_t nb = r - 1;
+      while (nb > SBegin(v) && r - 1 - nb < 5 && ix_.IsWord(nb - 1) &&
+             !ix_.LowerIn(nb - 1, {"from", "of", "by", "with", "to", "in", "on", "at", "for", "and", "but"}) &&
+             !Verb(nb - 1))
+        --nb;
+      Speaker s = ResolveNP(nb, r - 1);
+      if (s.found) return s;
+    }
     const uint32_t c = ClauseStart(v, participle);
     // The noun phrase: up to a comma, an auxiliary, a relative pronoun or the verb.
     uint32_t e = c;
@@ -461,6 +475,10 @@ class Extractor {
       if (ix_.Is(e, ",") || ix_.Is(e, "(") || ix_.Is(e, ";") || ix_.IsDash(e) || ix_.IsOpenQuote(e)) break;
       if (Lower(e) && (ix_.cls[e] & kAux) && !ix_.LowerIs(e, "both")) break;
       if (IsCue(e, true) && e > c) break;
+      // "Economists welcomed the move but cautioned": a past-tense verb after the head noun.
+      if (e > c && Lower(e) && ix_.L(e).size() > 4 && ix_.L(e).substr(ix_.L(e).size() - 2) == "ed" &&
+          (ix_.Cap(e - 1) || (Lower(e - 1) && (ix_.cls[e - 1] & (kHumanRole | kCollective)))))
+        break;
       ++e;
     }
     Speaker s = ResolveNP(c, e);
