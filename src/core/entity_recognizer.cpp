@@ -578,7 +578,7 @@ class Recognizer {
     // Acronyms stay ("WHO", "US") unless the whole line shouts.
     if (ix_.AllCaps(k) && ix_.Text(k).size() > 1 && !ShoutingSentence(k)) return false;
     return (c & (kStop | kNonEntity | kMonth | kDay | kTimeWord | kPronoun)) != 0 || !ix_.IsWord(k) ||
-           (c & kConnector);
+           ((c & kConnector) && !ix_.Cap(k));  // "Das", "Van" capitalised are names
   }
 
   // The heart: what is this run of capitalised words? `ctx_end` is the token after the whole
@@ -612,6 +612,18 @@ class Recognizer {
       if (!Strippable(b)) break;
       if (has_head && (ix_.cls[b] & kNonEntity) && !(ix_.cls[b] & kStop)) break;
       ++b;
+    }
+    // "the shippers' association Armateurs de France", "the refiner X": a descriptor noun.
+    {
+      const uint32_t p = PrevSkipDet(b);
+      if (b < e && e == ctx_end && p != kNone && Lower(p) && (ix_.cls[p] & kOrgNoun) &&
+          !(ix_.cls[p] & kHumanRole) && !(ix_.cls[b] & (kStop | kHonorific | kTitle))) {
+        const std::vector<Gazetteer::NameHit>* hits = nullptr;
+        if (!(MatchGazetteer(b, e, &hits) == e && hits) && (e - b > 1 || !Title(b, e))) {
+          AddCand(b, e, EntityType::Org, kGood);
+          return;
+        }
+      }
     }
     if (b < e && e == ctx_end && allow_person && AppositionSaysOrg(e) &&
         !(ix_.cls[b] & (kStop | kHonorific | kTitle))) {
@@ -844,7 +856,10 @@ class Recognizer {
           honorific_only = false;
       if (!honorific_only) {
         std::string role;
-        for (uint32_t k = t0; k < name_b; ++k) {
+        uint32_t role_end = name_b;  // "President Sheikh X": the honorific is no part of the role
+        while (role_end > t0 + 1 && (ix_.cls[role_end - 1] & kHonorific || ix_.Is(role_end - 1, ".")))
+          --role_end;
+        for (uint32_t k = t0; k < role_end; ++k) {
           if (ix_.Is(k, ".") && k > t0 && ix_.Adjacent(k - 1, k)) continue;
           if (!role.empty() && !ix_.Adjacent(k - 1, k)) role += ' ';
           role += ExpandTitle(ix_.Text(k));

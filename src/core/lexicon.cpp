@@ -96,7 +96,8 @@ const ClassList kClassLists[] = {
      "sunnis shia shiite shiites hindu hindus buddhist buddhists covid covid-19 english arabic "
      "latin celsius fahrenheit parliamentary presidential constitutional islamist islamists "
      "western eastern northern southern westerners olympic olympics nobel "
-     "tv ok phd ceo cfo coo gdp lng lpg ai it i"},
+     "tv ok phd ceo cfo coo gdp lng lpg ai it i ebola zika mpox sars mers hiv aids covid19 "
+     "omicron delta"},
     {kHumanRole,
      "spokesperson spokesman spokeswoman official analyst economist expert professor researcher "
      "scientist lawyer attorney diplomat minister leader head chief director executive "
@@ -121,6 +122,7 @@ const ClassList kClassLists[] = {
      "watchdog movement coalition alliance militia faction broker fund rival subsidiary unit "
      "parent owner trader shipper distributor processor grocer chain brand label studio club "
      "team ngo ministry department office commission council committee court parliament "
+     "association federation body institute "
      "regulator agency secretariat branch wing arm division"},
     {kPlaceNoun,
      "province provinces region regions district districts state states county counties city "

@@ -509,13 +509,30 @@ class Extractor {
     if (k < e && ix_.Is(k, ",")) ++k;
     if (k >= e || ix_.IsOpenQuote(k)) return kNone;
     if (IsCue(k, false)) {
+      // "said the official" / "said a spokesman for the ministry" / "said Dr. X, the bank's
+      // governor": the source runs to a comma or a preposition that does not belong to it.
       uint32_t ne = k + 1;
-      while (ne < e && !(ix_.tokens[ne].kind == Token::Kind::Punct && !ix_.IsPossessive(ne) &&
-                         !(ix_.Is(ne, ".") && ne + 1 < e)) &&
-             !(Lower(ne) && (ix_.cls[ne] & (kLocPrep | kStop)) && !(ix_.cls[ne] & kConnector)))
+      while (ne < e) {
+        if (ix_.tokens[ne].kind == Token::Kind::Punct && !ix_.IsPossessive(ne) &&
+            !(ix_.Is(ne, ".") && ne + 1 < e))
+          break;
+        if (Lower(ne) && ix_.LowerIn(ne, {"in", "on", "at", "during", "after", "before", "to", "when",
+                                           "while", "as", "from", "with", "for", "by", "about", "of",
+                                           "following", "over", "and", "but", "adding", "who"})) {
+          const bool role_pp = ne > k + 1 && Lower(ne - 1) && (ix_.cls[ne - 1] & kHumanRole) &&
+                               ix_.LowerIn(ne, {"at", "for", "of", "with", "in"});
+          if (!role_pp) break;
+        }
         ++ne;
-      // "said the official" / "said Dr. Amélia Cossa, the ministry's national director".
+      }
       *sp = ResolveNP(k + 1, ne);
+      // "said its director, Jean Dupont": the apposition names the person.
+      if (ix_.Is(ne, ",") && (sp->entity < 0 || er_.entities[sp->entity].type != EntityType::Person)) {
+        uint32_t q = ne + 1;
+        while (q < e && (ix_.cls[q] & kHonorific) && Ent(q) < 0) q += ix_.Is(q + 1, ".") ? 2 : 1;
+        const int ent = Ent(q);
+        if (ent >= 0 && er_.entities[ent].type == EntityType::Person) *sp = FromEntity(ent, ix_.Range(q, MentionEnd(q)));
+      }
       if (!sp->found) *sp = SubjectOf(k);
       return k;
     }
