@@ -210,6 +210,8 @@ class Recognizer {
   // "in X", "near the X", "province of X", "the coastal district of X".
   bool LocativeContext(uint32_t b) const {
     uint32_t p = PrevSkipDet(b);
+    // "In Catalonia, …": the preposition may open the sentence.
+    if (p != kNone && p == SBegin(b) && ix_.Cap(p) && (ix_.cls[p] & kLocPrep)) return true;
     if (p == kNone || !Lower(p)) return false;
     // "in London and the West Midlands": the second of a pair of places.
     if ((ix_.LowerIs(p, "and") || ix_.LowerIs(p, "or")) && p > SBegin(b)) {

@@ -550,6 +550,8 @@ Vec2 Candidate(const LabelRequest& q, int k, double pad) {
     case 5: return {q.x + d, q.y + d - q.h * 0.4};            // lower right
     case 6: return {q.x - d - q.w, q.y - d - q.h * 0.6};      // upper left
     case 7: return {q.x - d - q.w, q.y + d - q.h * 0.4};      // lower left
+    case 9: return {q.x - q.w / 2, q.y - q.h * 1.6};          // centred, nudged up
+    case 10: return {q.x - q.w / 2, q.y + q.h * 0.6};         // centred, nudged down
     default: return {q.x - q.w / 2, q.y - q.h / 2};           // centred
   }
 }
@@ -630,6 +632,8 @@ std::vector<LabelPlacement> PlaceLabels(const std::vector<LabelRequest>& labels,
     int candidates[9], count = 0;
     if (q.centred) {
       candidates[count++] = 8;
+      candidates[count++] = 9;
+      candidates[count++] = 10;
     } else {
       if (q.prefer >= 0 && q.prefer < 8) candidates[count++] = q.prefer;
       for (int k = 0; k < 8; ++k)

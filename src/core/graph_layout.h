@@ -132,7 +132,7 @@ struct LabelRequest {
   double priority = 0;      // higher is placed first
   bool must_show = false;   // placed even if it collides (the selected entity); still tries
                             // every candidate for a free spot first
-  bool centred = false;     // only the centred candidate (edge labels on their midpoint)
+  bool centred = false;     // centred on the anchor, or just above or below it (edge labels)
   int prefer = -1;          // candidate used last time (0..7): tried first, so labels don't hop
 };
 

@@ -159,9 +159,15 @@ class Relations {
         continue;
       }
       if (!ix_.IsWord(k)) {
-        if (ix_.IsDash(k) || ix_.Is(k, "-")) continue;
+        if (ix_.IsDash(k) || ix_.Is(k, "-") || ix_.Is(k, "\xE2\x80\x99") || ix_.Is(k, "'") ||
+            ix_.IsPossessive(k))
+          continue;  // "the farmers' association"
         return false;
       }
+      // A verb opens a clause, not a role: "X, urged residents to …".
+      if (k == b && (Lower(k) && (ix_.verb[k] || (ix_.cls[k] & kAux) ||
+                                  (ix_.L(k).size() > 4 && ix_.L(k).substr(ix_.L(k).size() - 2) == "ed"))))
+        return false;
       // "a senior analyst at the firm": the organisation named before.
       if (*target < 0 && k >= b + 2 && ix_.LowerIs(k - 1, "the") &&
           (ix_.LowerIs(k - 2, "at") || ix_.LowerIs(k - 2, "of")) && (ix_.cls[k] & kOrgNoun) &&
@@ -170,6 +176,13 @@ class Relations {
         if (*target < 0) *target = RecentOrg(k, "");
       }
       if (ix_.cls[k] & kHumanRole) person_noun = true;
+      // Professions the list does not hold: "hydrologist", "historian", "consultant".
+      {
+        std::string_view w = ix_.L(k);
+        auto ends = [&](std::string_view suf) { return w.size() > suf.size() + 3 && w.substr(w.size() - suf.size()) == suf; };
+        if (Lower(k) && (ends("ist") || ends("ian") || ends("ologist") || ends("ant") || ends("eer")))
+          person_noun = true;
+      }
       if (ix_.cls[k] & kAux) return false;
     }
     if (!person_noun) return false;
@@ -181,6 +194,41 @@ class Relations {
     return true;
   }
 
+  // "Orlen's chief executive, Tomasz Wróblewski," (an honorific may come between): the role
+  // before the person, owned by an organisation or place. Sets the role; false if none.
+  bool RoleBefore(uint32_t k, int person, uint32_t s) {
+    uint32_t pk = k;
+    while (pk >= 2 && (ix_.Is(pk - 1, ".") || (ix_.cls[pk - 1] & kHonorific)) && Ent(pk - 1) < 0) --pk;
+    if (!(pk >= 2 && ix_.Is(pk - 1, ","))) return false;
+    uint32_t e = pk - 1, b = e;
+    while (b > SBegin(k) && !ix_.Is(b - 1, ",") && !ix_.Is(b - 1, ".") && e - b < 12 &&
+           !ix_.IsOpenQuote(b - 1) && !ix_.IsCloseQuote(b - 1))
+      --b;
+    uint32_t rb = b;
+    if (ix_.LowerIs(rb, "the") || ix_.LowerIs(rb, "a")) ++rb;
+    int owner = -1;
+    if (rb < e && Ent(rb) >= 0 && Type(Ent(rb)) != EntityType::Person && ix_.IsPossessive(MentionEnd(rb))) {
+      owner = Ent(rb);
+      rb = MentionEnd(rb) + 1;
+    }
+    // "Its general secretary, X,": the organisation named last.
+    if (owner < 0 && (ix_.LowerIs(rb, "its") || ix_.LowerIs(rb, "their"))) {
+      for (uint32_t t = rb; t-- > 0 && ix_.sentence_of[rb] - ix_.sentence_of[t] <= 2;)
+        if (Ent(t) >= 0 && Type(Ent(t)) == EntityType::Org) {
+          owner = Ent(t);
+          break;
+        }
+      ++rb;
+    }
+    std::string role;
+    int target = -1;
+    if (owner >= 0 && rb < e && RolePhrase(rb, e, &role, &target)) {
+      SetRole(person, owner, role, s);
+      return true;
+    }
+    return false;
+  }
+
   void Appositions() {
     const uint32_t n = ix_.size();
     for (uint32_t k = 0; k < n; ++k) {
@@ -189,6 +237,8 @@ class Relations {
       if (ix_.InHeadline(k)) continue;
       const uint32_t me = MentionEnd(k);
       const uint32_t s = ix_.sentence_of[k];
+      // (b) first: "Barcelona's mayor, X, urged …" names the role before the person.
+      if (RoleBefore(k, person, s)) continue;
       // (a) "X, a gas analyst at Wood Mackenzie," / "X, QatarEnergy's senior vice-president".
       if (ix_.Is(me, ",")) {
         uint32_t b = me + 1, e = b;
@@ -216,37 +266,6 @@ class Relations {
         if (rb < e && RolePhrase(rb, e, &role, &target)) {
           if (owner >= 0) target = owner;
           SetRole(person, target, role, s);
-          continue;
-        }
-      }
-      // (b) "Orlen's chief executive, Tomasz Wróblewski," (an honorific may come between).
-      uint32_t pk = k;
-      while (pk >= 2 && (ix_.Is(pk - 1, ".") || (ix_.cls[pk - 1] & kHonorific)) && Ent(pk - 1) < 0) --pk;
-      if (pk >= 2 && ix_.Is(pk - 1, ",")) {
-        uint32_t e = pk - 1, b = e;
-        while (b > SBegin(k) && !ix_.Is(b - 1, ",") && !ix_.Is(b - 1, ".") && e - b < 12 &&
-               !ix_.IsOpenQuote(b - 1) && !ix_.IsCloseQuote(b - 1))
-          --b;
-        uint32_t rb = b;
-        if (ix_.LowerIs(rb, "the") || ix_.LowerIs(rb, "a")) ++rb;
-        int owner = -1;
-        if (rb < e && Ent(rb) >= 0 && Type(Ent(rb)) != EntityType::Person && ix_.IsPossessive(MentionEnd(rb))) {
-          owner = Ent(rb);
-          rb = MentionEnd(rb) + 1;
-        }
-        // "Its general secretary, X,": the organisation named last.
-        if (owner < 0 && (ix_.LowerIs(rb, "its") || ix_.LowerIs(rb, "their"))) {
-          for (uint32_t t = rb; t-- > 0 && ix_.sentence_of[rb] - ix_.sentence_of[t] <= 2;)
-            if (Ent(t) >= 0 && Type(Ent(t)) == EntityType::Org) {
-              owner = Ent(t);
-              break;
-            }
-          ++rb;
-        }
-        std::string role;
-        int target = -1;
-        if (owner >= 0 && rb < e && RolePhrase(rb, e, &role, &target)) {
-          SetRole(person, owner, role, s);
           continue;
         }
       }
