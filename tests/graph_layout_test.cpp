@@ -404,6 +404,12 @@ TEST_CASE("labels: the preferred candidate is kept; centred labels; hostile inpu
   q.centred = true;
   placed = PlaceLabels({q}, {});
   CHECK(placed[0].x == doctest::Approx(75));
+  CHECK(placed[0].y == doctest::Approx(93));
+  // Something on the midpoint: the label moves just above it, still centred.
+  placed = PlaceLabels({q}, {{100, 100, 4}});
+  CHECK(placed[0].visible);
+  CHECK(placed[0].x == doctest::Approx(75));
+  CHECK(placed[0].y + q.h <= 96);
   LabelRequest bad = q;
   bad.x = std::numeric_limits<double>::quiet_NaN();
   LabelRequest empty = q;

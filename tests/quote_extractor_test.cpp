@@ -142,7 +142,8 @@ TEST_CASE("reported speech: that-clauses, bare clauses, told, according to, urge
   const Quote* b = r.Find("the rise was temporary");
   REQUIRE(b);
   CHECK(b->speaker == "Analysts");
-  CHECK(b->speaker_entity == -1);
+  REQUIRE(b->speaker_entity >= 0);  // an unnamed plural source is a GROUP
+  CHECK(r.a.entities[b->speaker_entity].type == EntityType::Group);
   const Quote* c = r.Find("that stocks were low");
   REQUIRE(c);
   CHECK(c->speaker == "Petra Lindahl");

@@ -388,6 +388,14 @@ class Recognizer {
         ++i;
         continue;
       }
+      // "Western nations", "Arab governments": a collective actor (GROUP).
+      if (!headline && ix_.Cap(i) && (ix_.cls[i] & (kDirection | kNonEntity)) && Lower(i + 1) &&
+          i + 1 < e && ix_.LowerIn(i + 1, {"nations", "powers", "countries", "governments", "allies",
+                                           "partners", "states", "leaders", "capitals"})) {
+        AddCand(i, i + 2, EntityType::Group, kGood);
+        i += 2;
+        continue;
+      }
       if (!NameWord(i)) {
         ++i;
         continue;

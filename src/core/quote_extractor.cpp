@@ -227,7 +227,43 @@ class Extractor {
     s.span = ix_.Range(b, e);
     s.text = std::string(ix_.Text(s.span));
     unnamed_.push_back(s.text);  // for "the official said" later
+    if (ent < 0) s.entity = GroupFor(b, e);
     return s;
+  }
+
+  // "Analysts", "Climate campaigners", "Aid agencies": a plural source with no name becomes a
+  // GROUP entity (one per phrase), so the entity map can show who spoke.
+  int GroupFor(uint32_t b, uint32_t e) {
+    while (b < e && (ix_.LowerIn(b, {"the", "a", "an", "some", "many", "most", "several", "other"}))) ++b;
+    if (b >= e || e - b > 4) return -1;
+    const uint32_t head = e - 1;
+    if (!ix_.IsWord(head) || !(ix_.cls[head] & kCollective)) return -1;
+    for (uint32_t k = b; k < e; ++k)
+      if (!ix_.IsWord(k) || Ent(k) >= 0) return -1;
+    std::string name(ix_.Text(ix_.Range(b, e)));
+    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = char(name[0] - 32);
+    const std::string key = FoldKey(name);
+    int ent = -1;
+    for (size_t i = 0; i < er_.entities.size(); ++i)
+      if (er_.entities[i].type == EntityType::Group && FoldKey(er_.entities[i].name) == key) ent = int(i);
+    if (ent < 0) {
+      Entity g;
+      g.name = name;
+      g.type = EntityType::Group;
+      er_.entities.push_back(std::move(g));
+      er_.gender.push_back(Gender::Unknown);
+      er_.gazetteer_place.push_back(-1);
+      ent = int(er_.entities.size()) - 1;
+    }
+    Mention m;
+    m.span = ix_.Range(b, e);
+    auto& ms = er_.entities[ent].mentions;
+    if (std::none_of(ms.begin(), ms.end(), [&](const Mention& x) { return x.span.Overlaps(m.span); })) {
+      ms.push_back(m);
+      std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+    }
+    for (uint32_t k = b; k < e; ++k) er_.token_entity[k] = ent;
+    return ent;
   }
 
   // Nearest earlier person for he / she (same sentence first, then back up to six sentences;

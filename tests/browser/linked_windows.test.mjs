@@ -232,6 +232,33 @@ test('windows close, reopen from the menu, and the arrangement persists', async 
   }
 });
 
+test('a window moved and resized by dragging keeps its place across a reload', async () => {
+  const app = await openApp({ browser, server, viewport: wide });
+  try {
+    const { page } = app;
+    const r0 = (await app.state()).targets['window.quotes'];
+    // Drag the title bar down and left, then the bottom-right corner inwards.
+    await page.mouse.move(r0[0] + 60, r0[1] + 10);
+    await page.mouse.down();
+    await page.mouse.move(r0[0] - 40, r0[1] + 90, { steps: 6 });
+    await page.mouse.up();
+    const r1 = (await waitForState(page, `(s) => s.targets['window.quotes'][1] > ${r0[1] + 40}`)).targets['window.quotes'];
+    await page.mouse.move(r1[0] + r1[2] - 3, r1[1] + r1[3] - 3);
+    await page.mouse.down();
+    await page.mouse.move(r1[0] + r1[2] - 60, r1[1] + r1[3] - 120, { steps: 6 });
+    await page.mouse.up();
+    const r2 = (await waitForState(page, `(s) => s.targets['window.quotes'][3] < ${r1[3] - 60}`)).targets['window.quotes'];
+    await app.page.waitForTimeout(300);
+    await page.reload();
+    await page.waitForFunction(() => window.lecternState && window.lecternState().frames >= 2);
+    const r3 = (await app.state()).targets['window.quotes'];
+    assert.deepEqual(r3, r2, 'position and size survive the reload');
+    await app.shot('window-moved');
+  } finally {
+    await app.close();
+  }
+});
+
 test('a phone-sized viewport shows one window at a time, with tabs', async () => {
   const app = await openApp({ browser, server, viewport: { width: 390, height: 780 }, dpr: 2,
                               contextOptions: { hasTouch: true, isMobile: true } });
