@@ -13,9 +13,11 @@
 // compiled per target (platform_web.cpp for Emscripten); `__EMSCRIPTEN__` appears nowhere else.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace platform {
 
@@ -40,6 +42,14 @@ int Run(const char* title, App app);
 
 // Keep rendering for at least `seconds` more (an animation, a smooth scroll, a layout settling).
 void RequestFrames(double seconds = 0);
+
+// Fingers currently on the canvas, in CSS pixels, oldest first. ImGui sees only the first finger
+// (as the mouse); two-finger gestures (pinch zoom on the entity map) read this.
+struct TouchPoint {
+  int64_t id;
+  float x, y;
+};
+const std::vector<TouchPoint>& Touches();
 
 long FramesRendered();
 

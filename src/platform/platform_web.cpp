@@ -38,6 +38,7 @@ struct Platform {
   bool initialised = false;
   std::string clipboard;       // what we last copied (for ImGui's own paste)
   std::string state;           // last lecternState() answer, kept alive for JS to read
+  std::vector<TouchPoint> touches;  // fingers down, oldest first (Touches())
 };
 
 Platform g;  // the one platform instance: the browser has one page, one canvas, one loop
@@ -67,9 +68,28 @@ int SDLCALL OnSdlEvent(void*, SDL_Event* event) {
 
 // [SECTION] Idle loop ----------------------------------------------------------------------------
 
+// Keeps the list of fingers on the canvas. SDL reports them normalised to the canvas's CSS size
+// (0..1) and turns a touchcancel into a finger-up.
+void TrackTouch(const SDL_Event& e) {
+  if (e.type != SDL_FINGERDOWN && e.type != SDL_FINGERMOTION && e.type != SDL_FINGERUP) return;
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  const TouchPoint p{int64_t(e.tfinger.fingerId), e.tfinger.x * size.x, e.tfinger.y * size.y};
+  auto it = std::find_if(g.touches.begin(), g.touches.end(), [&](const TouchPoint& t) { return t.id == p.id; });
+  if (e.type == SDL_FINGERUP) {
+    if (it != g.touches.end()) g.touches.erase(it);
+  } else if (it == g.touches.end()) {
+    g.touches.push_back(p);
+  } else {
+    *it = p;
+  }
+}
+
 void Frame() {
   SDL_Event event;
-  while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+  while (SDL_PollEvent(&event)) {
+    TrackTouch(event);
+    ImGui_ImplSDL2_ProcessEvent(&event);
+  }
 
   const double now = Now();
   if (now > g.awake_until) {
@@ -205,6 +225,7 @@ const char* ImGuiGetClipboard(ImGuiContext*) { return g.clipboard.c_str(); }
 // [SECTION] Public API -----------------------------------------------------------------------------
 
 void RequestFrames(double seconds) { Wake(std::max(seconds, 0.05)); }
+const std::vector<TouchPoint>& Touches() { return g.touches; }
 long FramesRendered() { return g.frames; }
 
 std::string UrlHash() { return TakeJsString(JsUrlHash()); }
