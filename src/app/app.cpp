@@ -237,6 +237,7 @@ void InitApp(AppState& app) {
   if (!missing.empty()) AddNotice(app, missing, 0);
   LoadSettings(app.settings, app.windows);
   LoadWindowArrangement();
+  LoadWorldMap(app);  // the entity map's country outlines (packaged asset)
   ApplyTheme(app.settings.theme);
   ImGui::GetStyle().FontSizeBase = 15.0f;
 }
@@ -516,6 +517,10 @@ std::string StateJson(const AppState& app) {
   w.EndObject();
   w.Key("view");
   w.String(app.map.show_map ? "map" : "graph");
+  w.Key("mapZoom");  // entity map, map view: 1 = the whole world fits
+  w.Number(std::round(MapZoomLevel(app.map) * 1000) / 1000);
+  w.Key("layoutSettled");  // entity map, graph view: the force layout has come to rest
+  w.Bool(app.map.layout.settled);
   w.Key("link");
   w.String(ShareableLink(app, LinkScope::View));
   w.Key("lastLink");

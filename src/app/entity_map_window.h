@@ -1,19 +1,78 @@
 // entity_map_window.h — the Entity map window: who and what the story is about and how they
 // connect (a force-directed graph), and where (a world map of the places).
 //
+//   LoadWorldMap(app);                           // once, at start: /assets/world.bin
 //   EntityMapView view;                          // UI state only: camera, filters, pins
 //   bool animating = DrawEntityMapContents(view, app);  // inside the window; true while settling
 //
 // Reads the open article's analysis and the shared selection from AppState every frame; a click
-// on a node or marker calls SelectEntity(app.selection, ..., SelectOrigin::Map). The layout is
-// computed by the core (graph_layout.h) and cached here per article and filter.
+// on a node or marker calls SelectEntity(app.selection, ..., SelectOrigin::Map), and the article
+// follows the selection. The layout (graph_layout.h), the map's projection, hit tests and the
+// placement of the story on the map (world_map.h) and label placement are computed by the core;
+// this window draws them and turns input into camera moves, pins and selections.
+//
+// Input: wheel zooms about the pointer (Ctrl+wheel too: browsers send a trackpad pinch as
+// Ctrl+wheel), Shift+wheel and horizontal wheel pan, dragging empty space pans, two fingers
+// pinch-zoom and pan, dragging a node pins it (double-click releases), a tap selects.
 #pragma once
+
+#include "graph_layout.h"
+#include "world_map.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
 
 struct AppState;
 
+// A view onto world units: world point (x, y) is drawn at the canvas centre, `zoom` pixels a
+// unit. The camera glides to its target (fit, a selection made elsewhere) and stops exactly there.
+struct MapCamera {
+  double x = 0, y = 0, zoom = 1;        // current
+  double tx = 0, ty = 0, tzoom = 1;     // target
+  bool placed = false;                  // fitted once for the current content
+  bool follow_fit = true;               // keep fitting while the layout settles (until the
+                                        // reader pans or zooms)
+};
+
 struct EntityMapView {
-  // Filled in by the entity-map implementation (camera, view mode, filters, layout cache...).
-  bool show_map = false;   // false: graph view, true: world map view
+  bool show_map = false;                // false: graph view, true: world map view
+  bool show_type[4] = {true, true, true, true};  // filters, per EntityType
+  std::string search;                   // dims what does not match; Enter selects the best match
+
+  MapCamera graph_camera, map_camera;
+  double world_zoom = 1;                // map zoom at which the whole world fits the canvas
+
+  // Derived from the open analysis and the filters; rebuilt when either changes.
+  const void* model_for = nullptr;      // the analysis the caches were built from
+  unsigned model_filter = 0;            // the show_type bits they were built with
+  lectern::EntityGraph graph;
+  lectern::GraphLayout layout;          // remembers positions and pins by entity id
+  lectern::StoryMap story;
+  std::vector<int> label_prefer;        // last label candidate per labelled item (no hopping)
+
+  // Pointer and touch.
+  int hovered = -1;                     // entity under the pointer
+  int pressed = -1;                     // entity under the press, -1: empty space
+  bool dragging = false;                // the press became a drag (pan, or moving a node)
+  bool double_press = false;            // the press was the second of a double-click
+  float press_x = 0, press_y = 0;       // screen position of the press
+  double grab_dx = 0, grab_dy = 0;      // node drag: grab point relative to the node centre
+  bool pinching = false;                // two fingers down
+  float pinch_distance = 0, pinch_x = 0, pinch_y = 0;
+  int hovered_country = -1;
+
+  uint64_t seen_serial = 0;             // selection serial last reacted to
+  bool centre_on_select = false;        // a selection made in this window's lists: glide to it
+  bool focus_search = false;
+  bool all_mentions = false, all_relations = false;  // "show all" in the details
 };
 
 bool DrawEntityMapContents(EntityMapView& view, AppState& app);
+
+// Reads /assets/world.bin (packaged in the data bundle) into app.world; on failure sets
+// app.world_error, adds a notice, and the map view shows the message instead of the map.
+void LoadWorldMap(AppState& app);
+
+// The map view's zoom relative to "the whole world fits" (1), for the page's state query.
+double MapZoomLevel(const EntityMapView& view);
