@@ -121,7 +121,7 @@ class Recognizer {
       };
       for (const auto& h : world_.FindName(ix_.F(i)))
         if (!h.code || ix_.AllCaps(i)) add(int(h.place));
-      if (NameWord(i + 1))
+      if (NameWord(i + 1) && world_.IsNamePrefix(ix_.F(i)))
         for (const auto& h : world_.FindName(ix_.F(i) + " " + ix_.F(i + 1))) add(int(h.place));
       if (!ix_.AllCaps(i)) add(world_.FindDemonym(ix_.F(i)));
     }
