@@ -140,6 +140,7 @@ class Recognizer {
     std::vector<int> cands;
     std::vector<Mention> mentions;
     std::vector<std::string> surface;  // forms seen in the text (folded)
+    int votes[4] = {0, 0, 0, 0};       // evidence per EntityType from the candidates
   };
   std::vector<Build> ents_;
 
@@ -213,6 +214,11 @@ class Recognizer {
     // "In Catalonia, …": the preposition may open the sentence.
     if (p != kNone && p == SBegin(b) && ix_.Cap(p) && (ix_.cls[p] & kLocPrep)) return true;
     if (p == kNone || !Lower(p)) return false;
+    // "shares in Shell", "a stake in X": owning, not being somewhere.
+    if (ix_.LowerIs(p, "in") && p > SBegin(b) &&
+        ix_.LowerIn(p - 1, {"shares", "stake", "stakes", "investment", "investments", "interest",
+                            "holding", "holdings", "confidence", "trust", "role", "job", "career"}))
+      return false;
     // "in London and the West Midlands": the second of a pair of places.
     if ((ix_.LowerIs(p, "and") || ix_.LowerIs(p, "or")) && p > SBegin(b)) {
       for (int c = int(cands_.size()) - 1; c >= 0 && c + 4 >= int(cands_.size()); --c)
@@ -646,6 +652,12 @@ class Recognizer {
     while (e > b && (Strippable(e - 1) && !(ix_.cls[e - 1] & (kTitle | kHonorific)))) --e;
     if (b >= e) return;
 
+    // A sentence-initial descriptor before a name: "Rival BP", "Carmaker Toyota".
+    if (e - b >= 2 && SentenceInitial(b) && (ix_.cls[b] & kOrgNoun) && !(ix_.cls[b] & kOrgHead) &&
+        !(ix_.cls[b] & (kTitle | kHonorific)) && !ix_.AllCaps(b)) {
+      AddCand(b + 1, e, EntityType::Org, kGood);
+      return;
+    }
     // 1. "Long Name (LN)" defines an acronym.
     if (ParenAcronym(b, e)) return;
     // 2. Titles: "[Russian] President Vladimir Putin", "Dr. Amélia Cossa".
@@ -657,6 +669,16 @@ class Recognizer {
         !(ix_.cls[b] & kStop)) {
       AddCand(b, e, EntityType::Place, kStrong);
       return;
+    }
+    // "Greenpeace UK", "Vodafone Egypt": a name and a country is a national branch.
+    if (e - b == 2 && !(ix_.cls[b] & (kTitle | kTitleMod | kHonorific | kDirection | kNonEntity | kStop)) &&
+        world_.FindName(ix_.F(b)).empty() && world_.FindDemonym(ix_.F(b)) < 0) {
+      const std::vector<Gazetteer::NameHit>* hits = nullptr;
+      if (MatchGazetteer(b + 1, e, &hits) == e && hits && world_.place((*hits)[0].place).kind == Gazetteer::Kind::Country &&
+          (SpeechVerbAt(e) || ix_.IsPossessive(e) || NextIs(e, kHumanRole | kCollective))) {
+        AddCand(b, e, EntityType::Org, kFair);
+        return;
+      }
     }
     // 5. Gazetteer and demonyms, left to right; what is left is read by its shape.
     uint32_t rest = b;
@@ -1174,6 +1196,10 @@ class Recognizer {
     Build& b = ents_[ent];
     b.cands.push_back(cand);
     b.strength = std::max(b.strength, c.strength);
+    // Only real evidence votes: a weak guess's type is a default, and a surname that joined a
+    // person says nothing against it.
+    if (c.strength >= kFair && !(c.type != b.type && c.te - c.tb == 1 && b.type == EntityType::Person))
+      b.votes[int(c.type)] += c.strength;
     if (b.gender == Gender::Unknown) b.gender = c.gender;
     if (c.type == EntityType::Person && b.type == EntityType::Person) {
       // Prefer the longest name ("Vladimir Putin" over "Putin").
@@ -1348,12 +1374,23 @@ class Recognizer {
           (world_.place(ents_[it->second].place).flags & Gazetteer::kCommonWord))
         continue;
       if (it != by_key.end()) {
-        Build& b = ents_[it->second];
-        if (c.strength > b.strength && c.type != b.type && b.place < 0) b.type = c.type;
         Attach(i, it->second);
         continue;
       }
       if (c.strength < kFair) continue;  // weak guesses need confirmation (below)
+      if (c.type == EntityType::Person && !single) {
+        // "Da Silva" after "Raimundo Pereira da Silva": the end of a longer name.
+        int longer = -1;
+        for (int k = 0; k < int(ents_.size()) && longer < 0; ++k)
+          if (ents_[k].type == EntityType::Person && ents_[k].key.size() > c.key.size() + 1 &&
+              ents_[k].key.compare(ents_[k].key.size() - c.key.size(), c.key.size(), c.key) == 0 &&
+              ents_[k].key[ents_[k].key.size() - c.key.size() - 1] == ' ')
+            longer = k;
+        if (longer >= 0) {
+          Attach(i, longer);
+          continue;
+        }
+      }
       int ent = NewEntity(c);
       by_key[c.key] = ent;
       const std::string sn = ShortName(c);
@@ -1548,6 +1585,13 @@ class Recognizer {
       Entity out;
       out.name = b.name;
       out.type = b.type;
+      // The kind most of its evidence says (gazetteer places stay places).
+      if (b.place < 0 && b.type != EntityType::Group) {
+        int best = int(b.type);
+        for (int t = 0; t < 3; ++t)
+          if (b.votes[t] > b.votes[best]) best = t;
+        out.type = EntityType(best);
+      }
       out.mentions = b.mentions;
       if (b.place >= 0) {
         const auto& p = world_.place(b.place);

@@ -47,7 +47,7 @@ const ClassList kClassLists[] = {
      "director director-general chairman chairwoman chairperson chair president-elect "
      "vice-president speaker dr dr. mr mr. mrs mrs. ms ms. miss mx prof prof. professor sir dame "
      "lord lady rev rev. reverend bishop archbishop cardinal father rabbi imam patriarch "
-     "ceo leader chief-executive"},
+     "ceo leader chief-executive executive chief"},
     {kTitleMod,
      "prime vice deputy acting former interim foreign defence defense finance interior health "
      "commerce commercial labor-market homeland veterans "
@@ -145,7 +145,8 @@ const ClassList kClassLists[] = {
      "environmentalists conservationists opponents supporters rebels militants fighters soldiers "
      "troops regulators lenders creditors shareholders manufacturers exporters importers "
      "businesses associations ngos farmers residents consumers users customers commentators "
-     "economists forecasters pollsters people"},
+     "economists forecasters pollsters people colleagues friends neighbours neighbors "
+     "relatives prosecutors investigators"},
     {kConnector, "of for on and the & de da do dos das du des del della di van von der den ter "
                  "bin ibn al el la le y e"},
     {kLocPrep, "in near outside across around inside throughout into towards toward"},

@@ -245,7 +245,7 @@ class Extractor {
     const std::string key = FoldKey(name);
     int ent = -1;
     for (size_t i = 0; i < er_.entities.size(); ++i)
-      if (er_.entities[i].type == EntityType::Group && FoldKey(er_.entities[i].name) == key) ent = int(i);
+      if (FoldKey(er_.entities[i].name) == key) ent = int(i);  // "the Federal Police" named before
     if (ent < 0) {
       Entity g;
       g.name = name;
@@ -282,24 +282,34 @@ class Extractor {
       const uint32_t e = back == 0 ? k : ix_.SentenceEnd(s);
       int best = -1;
       uint32_t best_tok = kNone;
-      for (uint32_t t = b; t < e; ++t) {
-        const int ent = Ent(t);
-        if (ent < 0 || in_quote_[t]) continue;
+      auto fits = [&](int ent) {
         const EntityType type = er_.entities[ent].type;
+        if (plural || neuter)
+          return type == EntityType::Org || type == EntityType::Group || (plural && type == EntityType::Place);
+        if (type != EntityType::Person) return false;
+        const Gender eg = er_.gender[ent];
+        return eg == Gender::Unknown || eg == g;
+      };
+      // The source of a quote in that sentence comes first: "X's widow, Y, told …. “…,” she
+      // said" is Y; "Greenpeace said …. They said …" is Greenpeace.
+      for (auto it = out_.rbegin(); it != out_.rend() && best < 0; ++it) {
+        if (it->sentence < s) break;
+        if (it->sentence == s && it->speaker_entity >= 0 && size_t(it->speaker_entity) < er_.entities.size() &&
+            it->extent.begin < ix_.tokens[k].span.begin && fits(it->speaker_entity))
+          best = it->speaker_entity;
+      }
+      for (uint32_t t = b; t < e && best < 0; ++t) {
+        const int ent = Ent(t);
+        if (ent < 0 || in_quote_[t] || !fits(ent)) continue;
         if (plural || neuter) {
-          if (type != EntityType::Org && type != EntityType::Group &&
-              !(plural && type == EntityType::Place))
-            continue;
           best = ent;  // the nearest for "they" / "it"
           best_tok = t;
-          continue;
+          for (uint32_t u = t + 1; u < e; ++u)
+            if (Ent(u) >= 0 && !in_quote_[u] && fits(Ent(u))) best = Ent(u);
+          break;
         }
-        if (type != EntityType::Person) continue;
-        const Gender eg = er_.gender[ent];
-        if (eg != Gender::Unknown && eg != g) continue;
         best = ent;
         best_tok = t;
-        break;
       }
       if (plural && best < 0 && back == 0) continue;
       if (best >= 0) {
@@ -346,18 +356,15 @@ class Extractor {
       const int ent = Ent(k);
       if (ent < 0 || er_.entities[ent].type != EntityType::Person) continue;
       const uint32_t me = MentionEnd(k);
-      bool owner = false;
-      if (me < e && ix_.IsPossessive(me)) {
-        for (uint32_t q = me + 1; q < e && q < me + 4; ++q)
-          if (Lower(q) && (ix_.cls[q] & (kHumanRole | kCollective))) owner = true;
-      }
+      // "Da Silva's widow", "Putin's spokesman": the possessor is not the one speaking.
+      const bool owner = me < e && ix_.IsPossessive(me) && me + 1 < e && Lower(me + 1);
       if (!owner) return FromEntity(ent, ix_.Range(k, me));
       k = me - 1;
     }
     // Organisations and places.
     for (uint32_t k = b; k < e; ++k) {
       const int ent = Ent(k);
-      if (ent < 0) continue;
+      if (ent < 0 || er_.entities[ent].type == EntityType::Person) continue;
       uint32_t me = MentionEnd(k);
       uint32_t after = me;
       if (after < e && ix_.IsPossessive(after)) ++after;
