@@ -577,7 +577,8 @@ class Recognizer {
         continue;
       }
       // "Christian Democratic People's Party", "People's Republic of China".
-      if (ix_.IsPossessive(j) && j > i && NameWord(j + 1) && j + 1 < e &&
+      if (ix_.IsPossessive(j) && j > i && NameWord(j + 1) && j + 1 < e && !ix_.AllCaps(j - 1) &&
+          world_.FindName(ix_.F(j - 1)).empty() && world_.FindDemonym(ix_.F(j - 1)) < 0 &&
           ((ix_.cls[j + 1] & kOrgHead) || (ix_.LowerIs(j + 1, "republic")) ||
            (NameWord(j + 2) && (ix_.cls[j + 2] & kOrgHead)))) {
         ++j;
