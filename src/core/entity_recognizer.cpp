@@ -486,7 +486,11 @@ class Recognizer {
       found.push_back({p, place >= 0 ? place : dem});
       (void)dem;
     }
-    if (found.empty() || !(has_lower || all_places)) return false;
+    // "Israel-Hamas", "US-China": a pair of capitalised parts with a country among them.
+    bool all_caps_parts = !has_lower;
+    bool country = false;
+    for (auto& f : found) country = country || world_.place(uint32_t(f.second)).kind != Gazetteer::Kind::City;
+    if (found.empty() || !(has_lower || all_places || (all_caps_parts && country))) return false;
     (void)headline;
     const uint32_t base = ix_.tokens[i].span.begin;
     for (auto& f : found) {
@@ -877,7 +881,17 @@ class Recognizer {
         const size_t before = cands_.size();
         AnalyzeRun(b, t0, t0, false);
         for (size_t c = before; c < cands_.size(); ++c)
-          if (cands_[c].type != EntityType::Person) modifier = int(c);
+          if (cands_[c].type != EntityType::Person && cands_[c].strength >= kFair) modifier = int(c);
+        // "Texas Gov. X", "Acme CEO X": an unknown name before a title is where the office is —
+        // a place for political offices, an organisation for the others.
+        if (modifier < 0 && t0 - b == 1 && ix_.Cap(b) && !(ix_.cls[b] & (kStop | kNonEntity))) {
+          for (size_t c = before; c < cands_.size(); ++c) claimed_[cands_[c].tb] = 0;
+          cands_.resize(before);
+          const bool political = ix_.LowerIn(h, {"gov", "gov.", "governor", "sen", "sen.", "senator", "rep",
+                                                  "rep.", "representative", "mayor", "president", "premier",
+                                                  "minister", "chancellor", "prime"});
+          modifier = AddCand(b, t0, political ? EntityType::Place : EntityType::Org, kGood);
+        }
       }
       int person = AddCand(name_b, e, EntityType::Person, kStrong);
       Gender g = HonorificGender(ix_.lower[h]);
@@ -1396,6 +1410,11 @@ class Recognizer {
       by_key[c.key] = ent;
       const std::string sn = ShortName(c);
       if (!sn.empty()) by_last.emplace(sn, ent);
+      // "Luiz Inácio Lula da Silva" is also "Lula": in names of three words or more, the
+      // middle words are family names too.
+      if (c.type == EntityType::Person && c.te - c.tb >= 3 && !FamilyNameFirst(c))
+        for (uint32_t k = c.tb + 1; k + 1 < c.te; ++k)
+          if (ix_.Cap(k) && !IsInitial(k) && ix_.IsWord(k) && ix_.Text(k).size() > 2) by_last.emplace(ix_.F(k), ent);
       Attach(i, ent);
     }
     // Weak single words: kept when the same word occurs twice mid-sentence as a weak guess.
