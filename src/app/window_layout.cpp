@@ -8,6 +8,7 @@
 #include "platform.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // SettingsDirtyTimer: a changed arrangement waiting to be saved
 
 #include <algorithm>
 #include <cmath>
@@ -97,7 +98,10 @@ bool DrawContents(AppState& app, WindowId w) {
 
 bool DrawColumns(AppState& app, ImVec2 pos, ImVec2 size) {
   WindowSet& ws = app.windows;
-  const bool resized = ws.last_w > 0 && (ws.last_w != size.x || ws.last_h != size.y);
+  // Scale only when the browser window changed size, not when the work area settles under the
+  // menu bar on the first frames.
+  const ImVec2 display = ImGui::GetMainViewport()->Size;
+  const bool resized = ws.last_w > 0 && (ws.last_w != display.x || ws.last_h != display.y);
   bool animating = false;
   for (int i = 0; i < kWindowCount; ++i) {
     if (!ws.open[i]) continue;
@@ -120,7 +124,7 @@ bool DrawColumns(AppState& app, ImVec2 pos, ImVec2 size) {
     if (resized && !ws.reset) {
       // Keep the reader's arrangement through a browser resize: scale it with the viewport.
       const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
-      const float sx = size.x / ws.last_w, sy = size.y / ws.last_h;
+      const float sx = display.x / ws.last_w, sy = display.y / ws.last_h;
       ImGui::SetWindowPos(ImVec2(pos.x + (p.x - pos.x) * sx, pos.y + (p.y - pos.y) * sy));
       ImGui::SetWindowSize(ImVec2(std::max(160.0f, s.x * sx), std::max(120.0f, s.y * sy)));
     }
@@ -188,10 +192,17 @@ bool DrawWindows(AppState& app) {
   WindowSet& ws = app.windows;
   ImGuiIO& io = ImGui::GetIO();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ws.tabs_mode = vp->WorkSize.x < kTabsBelowWidth;
-  const bool animating = ws.tabs_mode ? DrawTabs(app, vp->WorkPos, vp->WorkSize) : DrawColumns(app, vp->WorkPos, vp->WorkSize);
-  ws.last_w = vp->WorkSize.x;
-  ws.last_h = vp->WorkSize.y;
+  ws.tabs_mode = vp->Size.x < kTabsBelowWidth;
+  // The area under the main menu bar. ImGui's WorkPos/WorkSize account for the menu bar only
+  // from the second frame on; the first frame places windows too, so work it out here.
+  const float menu_h = ImGui::GetFrameHeight();
+  const ImVec2 pos(vp->Pos.x, vp->Pos.y + menu_h), size(vp->Size.x, vp->Size.y - menu_h);
+  const bool animating = ws.tabs_mode ? DrawTabs(app, pos, size) : DrawColumns(app, pos, size);
+  ws.last_w = vp->Size.x;
+  ws.last_h = vp->Size.y;
+  // ImGui saves a changed arrangement after io.IniSavingRate seconds of frames; the loop sleeps
+  // when idle, so keep it awake until the save has happened.
+  if (ImGui::GetCurrentContext()->SettingsDirtyTimer > 0.0f) platform::RequestFrames(io.IniSavingRate + 0.05);
   if (io.WantSaveIniSettings) {
     // Positions and sizes; the app state decides which windows are open.
     platform::SaveSetting("windows.ini", ImGui::SaveIniSettingsToMemory());
@@ -201,6 +212,7 @@ bool DrawWindows(AppState& app) {
 }
 
 void LoadWindowArrangement() {
+  ImGui::GetIO().IniSavingRate = 0.3f;  // a moved window is kept even if the tab closes soon after
   const std::string ini = platform::LoadSetting("windows.ini");
   if (!ini.empty()) ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
 }

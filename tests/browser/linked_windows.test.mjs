@@ -237,17 +237,19 @@ test('a window moved and resized by dragging keeps its place across a reload', a
   try {
     const { page } = app;
     const r0 = (await app.state()).targets['window.quotes'];
-    // Drag the title bar down and left, then the bottom-right corner inwards.
-    await page.mouse.move(r0[0] + 60, r0[1] + 10);
+    // Drag the bottom-right corner inwards, then the title bar down and left.
+    await page.mouse.move(r0[0] + r0[2] - 3, r0[1] + r0[3] - 3);
+    await page.waitForTimeout(100);  // a reader's pointer rests on the grip before pressing
     await page.mouse.down();
-    await page.mouse.move(r0[0] - 40, r0[1] + 90, { steps: 6 });
+    await page.mouse.move(r0[0] + r0[2] - 60, r0[1] + r0[3] - 200, { steps: 6 });
     await page.mouse.up();
-    const r1 = (await waitForState(page, `(s) => s.targets['window.quotes'][1] > ${r0[1] + 40}`)).targets['window.quotes'];
-    await page.mouse.move(r1[0] + r1[2] - 3, r1[1] + r1[3] - 3);
+    const r1 = (await waitForState(page, `(s) => s.targets['window.quotes'][3] < ${r0[3] - 100}`)).targets['window.quotes'];
+    await page.mouse.move(r1[0] + 60, r1[1] + 10);
+    await page.waitForTimeout(100);
     await page.mouse.down();
-    await page.mouse.move(r1[0] + r1[2] - 60, r1[1] + r1[3] - 120, { steps: 6 });
+    await page.mouse.move(r1[0] - 40, r1[1] + 90, { steps: 6 });
     await page.mouse.up();
-    const r2 = (await waitForState(page, `(s) => s.targets['window.quotes'][3] < ${r1[3] - 60}`)).targets['window.quotes'];
+    const r2 = (await waitForState(page, `(s) => s.targets['window.quotes'][1] > ${r1[1] + 40}`)).targets['window.quotes'];
     await app.page.waitForTimeout(300);
     await page.reload();
     await page.waitForFunction(() => window.lecternState && window.lecternState().frames >= 2);
