@@ -1369,6 +1369,10 @@ bool DrawEntityMapContents(EntityMapView& v, AppState& app) {
     DrawEntityList(v, app, *a);
   }
   ImGui::EndChild();
+  // Ask for the next frame from here, after this frame's work: the loop's own "animating" grace
+  // is counted from the start of the frame, so a slow frame (opening a long article) could
+  // otherwise end the animation half-way.
+  if (animating) platform::RequestFrames(0.1);
   return animating;
 }
 
