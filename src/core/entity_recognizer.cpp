@@ -122,7 +122,7 @@ class Recognizer {
       for (const auto& h : world_.FindName(ix_.F(i)))
         if (!h.code || ix_.AllCaps(i)) add(int(h.place));
       if (NameWord(i + 1) && world_.IsNamePrefix(ix_.F(i)))
-        for (const auto& h : world_.FindName(ix_.F(i) + " " + ix_.F(i + 1))) add(int(h.place));
+        for (const auto& h : world_.FindName(std::string(ix_.F(i)) + " " + std::string(ix_.F(i + 1)))) add(int(h.place));
       if (!ix_.AllCaps(i)) add(world_.FindDemonym(ix_.F(i)));
     }
   }
@@ -360,7 +360,7 @@ class Recognizer {
   // Demonym (one or two words: "Polish", "North Korean") at `b`: returns its end or `b`.
   uint32_t MatchDemonym(uint32_t b, uint32_t e, int* place) const {
     if (b + 1 < e && NameWord(b + 1)) {
-      std::string two = ix_.F(b) + " " + ix_.F(b + 1);
+      std::string two = std::string(ix_.F(b)) + " " + std::string(ix_.F(b + 1));
       int p = world_.FindDemonym(two);
       if (p >= 0) {
         *place = p;
@@ -1274,12 +1274,12 @@ class Recognizer {
 
   std::string ShortName(const Cand& c) const {
     if (c.place >= 0 || c.acronym || c.te - c.tb < 2) return {};
-    if (FamilyNameFirst(c)) return ix_.F(c.tb);
+    if (FamilyNameFirst(c)) return std::string(ix_.F(c.tb));
     if (c.type == EntityType::Person) return LastWordKey(c.name);
     // "Saudi Aramco" is also "Aramco": a place or demonym before a company's own name.
     if (c.type == EntityType::Org && c.te - c.tb == 2 && !(ix_.cls[c.te - 1] & kOrgHead) &&
         (world_.FindDemonym(ix_.F(c.tb)) >= 0 || !world_.FindName(ix_.F(c.tb)).empty()))
-      return ix_.F(c.te - 1);
+      return std::string(ix_.F(c.te - 1));
     if (c.type == EntityType::Org && c.te - c.tb == 2 && (ix_.cls[c.te - 1] & kOrgHead) &&
         !(ix_.cls[c.tb] & (kDirection | kTitleMod | kStop)) && world_.FindDemonym(ix_.F(c.tb)) < 0) {
       for (const auto& h : world_.FindName(ix_.F(c.tb))) {
@@ -1287,7 +1287,7 @@ class Recognizer {
         if (p.kind != Gazetteer::Kind::City || (p.flags & Gazetteer::kCapital) || p.population >= 1000000)
           return {};
       }
-      return ix_.F(c.tb);
+      return std::string(ix_.F(c.tb));
     }
     return {};
   }
@@ -1475,7 +1475,7 @@ class Recognizer {
     };
     auto token_keys = [&](uint32_t b, uint32_t e) {
       std::vector<std::string> keys;
-      for (uint32_t k = b; k < e; ++k) keys.push_back(ix_.F(k));
+      for (uint32_t k = b; k < e; ++k) keys.emplace_back(ix_.F(k));
       return keys;
     };
     for (int ent = 0; ent < int(ents_.size()); ++ent) {
@@ -1487,7 +1487,7 @@ class Recognizer {
         if (b.type == EntityType::Person && c.te - c.tb >= 2) {
           uint32_t last = FamilyNameFirst(c) ? c.tb : c.te - 1;
           if (ix_.IsWord(last) && !IsInitial(last) && ix_.Cap(last))
-            add(ent, {ix_.F(last)}, Mention::Form::Surname, false);
+            add(ent, {std::string(ix_.F(last))}, Mention::Form::Surname, false);
         }
       }
       if (b.place >= 0) {
@@ -1509,7 +1509,7 @@ class Recognizer {
     std::vector<Mention> found;
     for (uint32_t i = 0; i < n; ++i) {
       if (claimed_[i] || !NameWord(i)) continue;
-      auto it = forms.find(ix_.F(i));
+      auto it = forms.find(std::string(ix_.F(i)));
       if (it == forms.end()) {
         LinkOrgHead(i);
         continue;

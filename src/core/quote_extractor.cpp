@@ -428,7 +428,7 @@ class Extractor {
     }
     if (definite && head + 1 >= e) {
       // "the official" after "a senior official at the health ministry".
-      const std::string h = ix_.lower[head];
+      const std::string h(ix_.lower[head]);
       for (auto it = unnamed_.rbegin(); it != unnamed_.rend(); ++it)
         if (FoldKey(*it).find(h) != std::string::npos) {
           Speaker s;

@@ -20,7 +20,8 @@ struct TextIndex {
   const Document* doc = nullptr;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  std::vector<std::string> lower;      // LowerAscii(text) per token
+  std::string lower_buf;               // every token's lowercase text, back to back (heap)
+  std::vector<std::string_view> lower; // LowerAscii(text) per token (views into lower_buf)
   std::vector<std::string> fold;       // FoldKey(text) where it differs from `lower` (else empty)
   std::vector<uint32_t> cls;           // WordClasses(lower) per token
   std::vector<uint32_t> sentence_of;   // sentence index per token
@@ -39,8 +40,8 @@ struct TextIndex {
   bool Is(uint32_t i, std::string_view s) const { return i < size() && Text(i) == s; }
   std::string_view L(uint32_t i) const { return lower[i]; }
   // FoldKey of the token's text: names and gazetteer keys ("Gdańsk" -> "gdansk").
-  const std::string& F(uint32_t i) const { return fold[i].empty() ? lower[i] : fold[i]; }
-  bool LowerIs(uint32_t i, std::string_view s) const { return i < size() && std::string_view(lower[i]) == s; }
+  std::string_view F(uint32_t i) const { return fold[i].empty() ? lower[i] : std::string_view(fold[i]); }
+  bool LowerIs(uint32_t i, std::string_view s) const { return i < size() && lower[i] == s; }
   bool LowerIn(uint32_t i, std::initializer_list<std::string_view> ws) const {
     if (i >= size()) return false;
     const std::string_view w = lower[i];

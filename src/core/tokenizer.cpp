@@ -87,6 +87,22 @@ uint32_t ScanWord(const Cursor& c, uint32_t pos) {
 
 uint8_t FlagsFor(std::string_view word) {
   uint8_t f = 0;
+  bool ascii = true, lower = false;
+  int upper = 0;
+  for (char ch : word) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (c >= 'a' && c <= 'z') lower = true;
+    if (c >= 'A' && c <= 'Z') ++upper;
+  }
+  if (ascii) {  // the common case, without decoding
+    if (word[0] >= 'A' && word[0] <= 'Z') f |= Token::kCapitalised;
+    if (!lower && upper >= 2) f |= Token::kAllCaps;
+    return f;
+  }
   if (IsUpperCp(FirstCp(word))) f |= Token::kCapitalised;
   if (IsAllCaps(word, 2)) f |= Token::kAllCaps;
   return f;
