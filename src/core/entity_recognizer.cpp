@@ -83,10 +83,15 @@ struct Form {
 
 constexpr uint32_t kNone = ~0u;
 
+struct OneWordCache {
+  const std::vector<Gazetteer::NameHit>* hits = nullptr;
+  bool prefix = false;
+};
+
 class Recognizer {
  public:
   Recognizer(const TextIndex& ix, const Gazetteer& world)
-      : ix_(ix), world_(world), claimed_(ix.size(), 0) {}
+      : ix_(ix), world_(world), claimed_(ix.size(), 0), word1_(ix.size()), word1_done_(ix.size(), 0) {}
 
   EntityResult Run() {
     FindCountries();
@@ -107,6 +112,8 @@ class Recognizer {
   std::vector<uint8_t> claimed_;       // token already inside a candidate
   std::vector<PendingRole> roles_;
   std::vector<std::string> countries_;  // ISO codes of the countries the text names
+  mutable std::vector<OneWordCache> word1_;
+  mutable std::vector<uint8_t> word1_done_;
 
   // Countries named anywhere (by name or demonym): a town in one of them needs less context.
   void FindCountries() {
@@ -119,9 +126,9 @@ class Recognizer {
             std::find(countries_.begin(), countries_.end(), p.country_code) == countries_.end())
           countries_.push_back(p.country_code);
       };
-      for (const auto& h : world_.FindName(ix_.F(i)))
+      for (const auto& h : *Word1(i).hits)
         if (!h.code || ix_.AllCaps(i)) add(int(h.place));
-      if (NameWord(i + 1) && world_.IsNamePrefix(ix_.F(i)))
+      if (NameWord(i + 1) && Word1(i).prefix)
         for (const auto& h : world_.FindName(std::string(ix_.F(i)) + " " + std::string(ix_.F(i + 1)))) add(int(h.place));
       if (!ix_.AllCaps(i)) add(world_.FindDemonym(ix_.F(i)));
     }
@@ -303,12 +310,36 @@ class Recognizer {
   // [SECTION] Gazetteer matching ------------------------------------------------------------------
 
   // Longest gazetteer name starting at `b` and ending at or before `e`; returns its end or `b`.
+  // The gazetteer's answer for one token, looked up once per token.
+  using OneWord = OneWordCache;
+  const OneWord& Word1(uint32_t k) const {
+    if (!word1_done_[k]) {
+      word1_[k].hits = &world_.FindName(ix_.F(k));
+      word1_[k].prefix = world_.IsNamePrefix(ix_.F(k));
+      word1_done_[k] = 1;
+    }
+    return word1_[k];
+  }
+
   uint32_t MatchGazetteer(uint32_t b, uint32_t e, const std::vector<Gazetteer::NameHit>** out) const {
-    std::string key;
     uint32_t best = b;
+    if (b >= e) return b;
+    {
+      const OneWord& w = Word1(b);
+      if (!w.hits->empty()) {
+        best = b + 1;
+        *out = w.hits;
+      }
+      if (!w.prefix && ix_.F(b).find('.') == std::string_view::npos) return best;
+    }
+    std::string key;
     for (uint32_t k = b; k < e && k < b + 7; ++k) {
       if (k > b && !ix_.Adjacent(k - 1, k)) key += ' ';
       key += ix_.F(k);
+      if (k == b && best > b) {
+        if (!world_.IsNamePrefix(key)) break;
+        continue;
+      }
       const auto* hits = &world_.FindName(key);
       if (hits->empty() && k == b && key.find('.') != std::string::npos) {
         // "U.S." and "U.K." are the codes "US" and "UK".
