@@ -921,7 +921,10 @@ class Recognizer {
           const bool political = ix_.LowerIn(h, {"gov", "gov.", "governor", "sen", "sen.", "senator", "rep",
                                                   "rep.", "representative", "mayor", "president", "premier",
                                                   "minister", "chancellor", "prime"});
-          modifier = AddCand(b, t0, political ? EntityType::Place : EntityType::Org, kGood);
+          const bool acronym = ix_.AllCaps(b) && ix_.Text(b).size() > 1;
+          modifier = AddCand(b, t0, political && !acronym ? EntityType::Place : EntityType::Org, kGood,
+                             acronym ? Mention::Form::Acronym : Mention::Form::Name);
+          cands_[modifier].acronym = acronym;  // "RBI Governor X": joins its long form by initials
         }
       }
       int person = AddCand(name_b, e, EntityType::Person, kStrong);
