@@ -13,6 +13,8 @@
 // context. Parse() reads the generated format, so tests can build small gazetteers by hand.
 #pragma once
 
+#include "text_util.h"
+
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -74,10 +76,10 @@ class Gazetteer {
   std::vector<Place> places_;
   // Keys are views into `strings_` (stable addresses), so lookups never allocate.
   std::deque<std::string> strings_;
-  std::unordered_map<std::string_view, std::vector<NameHit>> names_;
-  std::unordered_set<std::string_view> prefixes_;
-  std::unordered_map<std::string_view, uint32_t> demonyms_;
-  std::unordered_map<std::string_view, uint32_t> countries_;
+  std::unordered_map<std::string_view, std::vector<NameHit>, FastHash> names_;
+  std::unordered_set<std::string_view, FastHash> prefixes_;
+  std::unordered_map<std::string_view, uint32_t, FastHash> demonyms_;
+  std::unordered_map<std::string_view, uint32_t, FastHash> countries_;
   size_t cities_ = 0;
 };
 

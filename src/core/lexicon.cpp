@@ -6,6 +6,8 @@
 // [SECTION] Lookup
 #include "lexicon.h"
 
+#include "text_util.h"
+
 #include <string>
 #include <unordered_map>
 
@@ -259,10 +261,10 @@ void ForEachWord(const char* list, F&& f) {
 }
 
 struct Tables {
-  std::unordered_map<std::string_view, uint32_t> classes;
-  std::unordered_map<std::string_view, SpeechVerb> verbs;
-  std::unordered_map<std::string_view, bool> noun_cues;
-  std::unordered_map<std::string_view, WordInfo> words;  // classes and verbs together
+  std::unordered_map<std::string_view, uint32_t, FastHash> classes;
+  std::unordered_map<std::string_view, SpeechVerb, FastHash> verbs;
+  std::unordered_map<std::string_view, bool, FastHash> noun_cues;
+  std::unordered_map<std::string_view, WordInfo, FastHash> words;  // classes and verbs together
   Tables() {
     for (const ClassList& l : kClassLists)
       ForEachWord(l.words, [&](std::string_view w) { classes[w] |= l.cls; });

@@ -39,4 +39,13 @@ bool IsAllCaps(std::string_view text, int min_letters = 2);
 // the rest lowercased. For names only ever seen in capitals (datelines).
 std::string TitleCase(std::string_view text);
 
+// A quick hash for the short keys of the lexicon and gazetteer maps (FNV-1a, 64-bit).
+struct FastHash {
+  size_t operator()(std::string_view s) const noexcept {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return size_t(h ^ (h >> 32));
+  }
+};
+
 }  // namespace lectern
