@@ -101,8 +101,8 @@ TEST_CASE("pathological shapes stay fast: a huge paragraph, no punctuation, all 
 }
 
 TEST_CASE("documents that failed to load analyse to nothing, without a crash") {
-  for (const char* bytes : {"", "   \n\n  ", "\0\0\0"}) {
-    LoadResult r = LoadDocument(std::string(bytes, bytes[0] ? 8 : 3), "x");
+  for (const std::string& bytes : {std::string(), std::string("   \n\n  "), std::string(3, '\0')}) {
+    LoadResult r = LoadDocument(bytes, "x");
     Analysis a = Analyze(r.doc, Gazetteer::Builtin());
     CheckInvariants(r.doc, a);
   }

@@ -178,3 +178,36 @@ TEST_CASE("entities are sorted by salience, ids are slugs, salience sums to one"
   REQUIRE(m->located_in >= 0);
   CHECK(r.a.entities[m->located_in].name == "Kenya");
 }
+
+TEST_CASE("family names first, middle family names, and names ending a longer one") {
+  Run r("Vote\n\nVice President Chen Wei-ming led the polls. Chen told supporters he would win. "
+        "Ana Beatriz Moura de Castro spoke next, and Moura thanked them. De Castro left early.");
+  CHECK(r.Mentions("Chen Wei-ming") == Strings{"Chen Wei-ming", "Chen"});
+  CHECK(r.Mentions("Ana Beatriz Moura de Castro") == Strings{"Ana Beatriz Moura de Castro", "Moura", "De Castro"});
+}
+
+TEST_CASE("owning is not being somewhere; national branches; offices before titles") {
+  Run r("Markets\n\nShares in Velmora rose after Velmora said profits doubled. Oxfam Kenya said the "
+        "gains were unfair. Ohio Gov. Dana Pruitt and Velmora CEO Rafe Tull met in Columbus.");
+  const Entity* v = r.Find("Velmora");
+  REQUIRE(v);
+  CHECK(v->type == EntityType::Org);
+  const Entity* ok = r.Find("Oxfam Kenya");
+  REQUIRE(ok);
+  CHECK(ok->type == EntityType::Org);
+  REQUIRE(r.Find("Ohio"));
+  CHECK(r.Find("Ohio")->type == EntityType::Place);
+  CHECK(r.Find("Dana Pruitt")->role == "Governor of Ohio");
+  CHECK(r.Find("Rafe Tull")->role == "CEO of Velmora");
+}
+
+TEST_CASE("acronyms named twice are organisations; technical acronyms are not; compass places") {
+  Run r("Summit\n\nLeaders said they would join NATO soon. Talks on NATO membership and LNG supplies "
+        "continued in the West Bank, where GDP fell.");
+  REQUIRE(r.Find("NATO"));
+  CHECK(r.Find("NATO")->type == EntityType::Org);
+  CHECK(!r.Find("LNG"));
+  CHECK(!r.Find("GDP"));
+  REQUIRE(r.Find("West Bank"));
+  CHECK(r.Find("West Bank")->type == EntityType::Place);
+}

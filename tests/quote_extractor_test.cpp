@@ -218,3 +218,15 @@ TEST_CASE("ten thousand quote marks and no punctuation stay bounded") {
   Run w(words);
   CHECK(w.a.sentences.size() > 1);
 }
+
+TEST_CASE("pronouns point back to the source of the last quote before the subject of it") {
+  Run r("Kofi Asamoah's widow, Efua Mensah, told local radio that the police ignored him. " LQ
+        "Nobody listened," RQ " she said. The Miners Union said the company was to blame. They said "
+        "the mine should close.");
+  const Quote* she = r.Find("Nobody listened");
+  REQUIRE(she);
+  CHECK(she->speaker == "Efua Mensah");
+  const Quote* they = r.Find("the mine should close");
+  REQUIRE(they);
+  CHECK(they->speaker == "Miners Union");
+}

@@ -185,14 +185,14 @@ class Recognizer {
   uint32_t Next(uint32_t e) const { return e < SEnd(e ? e - 1 : 0) ? e : kNone; }
   bool PrevHasClass(uint32_t i, uint32_t c) const {
     uint32_t p = Prev(i);
-    return p != kNone && Lower(p) && (ix_.cls[p] & c);
+    return p != kNone && Lower(p) && (ix_.C(p) & c);
   }
   // "analyst at X", "professor at the X": a person noun shortly before "at".
   bool RoleBeforeAt(uint32_t at) const {
     for (uint32_t k = 1; k <= 5 && at >= k + SBegin(at); ++k) {
       uint32_t p = at - k;
       if (ix_.Is(p, ",") || ix_.Is(p, ".")) break;
-      if (Lower(p) && (ix_.cls[p] & kHumanRole)) return true;
+      if (Lower(p) && (ix_.C(p) & kHumanRole)) return true;
     }
     return false;
   }
@@ -201,14 +201,14 @@ class Recognizer {
     if (e >= SEnd(e - 1)) return false;
     uint32_t k = e;
     if (allow_possessive && ix_.IsPossessive(k)) ++k;
-    return k < SEnd(e - 1) && Lower(k) && (ix_.cls[k] & c);
+    return k < SEnd(e - 1) && Lower(k) && (ix_.C(k) & c);
   }
   // "X’s chief executive", "X’s regional director": an organisation owns a person noun.
   bool PossessiveRole(uint32_t e) const {
     if (e >= SEnd(e - 1) || !ix_.IsPossessive(e)) return false;
     for (uint32_t k = e + 1; k < SEnd(e - 1) && k < e + 5; ++k) {
       if (!Lower(k)) return false;
-      if (ix_.cls[k] & (kHumanRole | kCollective)) return true;
+      if (ix_.C(k) & (kHumanRole | kCollective)) return true;
     }
     return false;
   }
@@ -219,7 +219,7 @@ class Recognizer {
   bool LocativeContext(uint32_t b) const {
     uint32_t p = PrevSkipDet(b);
     // "In Catalonia, …": the preposition may open the sentence.
-    if (p != kNone && p == SBegin(b) && ix_.Cap(p) && (ix_.cls[p] & kLocPrep)) return true;
+    if (p != kNone && p == SBegin(b) && ix_.Cap(p) && (ix_.C(p) & kLocPrep)) return true;
     if (p == kNone || !Lower(p)) return false;
     // "shares in Shell", "a stake in X": owning, not being somewhere.
     if (ix_.LowerIs(p, "in") && p > SBegin(b) &&
@@ -231,11 +231,11 @@ class Recognizer {
       for (int c = int(cands_.size()) - 1; c >= 0 && c + 4 >= int(cands_.size()); --c)
         if (cands_[c].te == p && cands_[c].type == EntityType::Place) return true;
     }
-    if (ix_.cls[p] & kLocPrep) return true;
+    if (ix_.C(p) & kLocPrep) return true;
     if (ix_.LowerIs(p, "at") && !RoleBeforeAt(p)) return true;
     if (ix_.LowerIs(p, "of")) {
       uint32_t q = Prev(p);
-      if (q != kNone && Lower(q) && (ix_.cls[q] & kPlaceNoun)) return true;
+      if (q != kNone && Lower(q) && (ix_.C(q) & kPlaceNoun)) return true;
     }
     if (ix_.LowerIs(p, "to") || ix_.LowerIs(p, "from")) {
       uint32_t q = Prev(p);  // "visit to X", "trip to X", "flew from X"
@@ -254,7 +254,7 @@ class Recognizer {
     return false;
   }
   bool AdjectiveLike(uint32_t i) const {
-    std::string_view w = ix_.lower[i];
+    std::string_view w = ix_.L(i);
     auto ends = [&](std::string_view suf) {
       return w.size() > suf.size() + 2 && w.substr(w.size() - suf.size()) == suf;
     };
@@ -426,7 +426,7 @@ class Recognizer {
         continue;
       }
       // "Western nations", "Arab governments": a collective actor (GROUP).
-      if (!headline && ix_.Cap(i) && (ix_.cls[i] & (kDirection | kNonEntity)) && Lower(i + 1) &&
+      if (!headline && ix_.Cap(i) && (ix_.C(i) & (kDirection | kNonEntity)) && Lower(i + 1) &&
           i + 1 < e && ix_.LowerIn(i + 1, {"nations", "powers", "countries", "governments", "allies",
                                            "partners", "states", "leaders", "capitals"})) {
         AddCand(i, i + 2, EntityType::Group, kGood);
@@ -540,10 +540,17 @@ class Recognizer {
   // May "and" at `k` join a name? Only inside organisation names ("Centres for Disease Control and
   // Prevention", "Food and Drug Administration") and gazetteer names ("Trinidad and Tobago").
   bool AndJoins(uint32_t run_begin, uint32_t k, uint32_t e) const {
-    for (uint32_t q = run_begin; q < k; ++q)
-      if (ix_.Cap(q) && (ix_.cls[q] & (kOrgHead | kTitle))) return true;
+    // An organisation's name, or a title's portfolio ("Minister of Climate and Environment");
+    // a title alone does not join ("Ohio Gov. X and Acme CEO Y" are two).
+    bool portfolio = false;
+    for (uint32_t q = run_begin; q < k; ++q) {
+      if (ix_.Cap(q) && (ix_.C(q) & kOrgHead)) return true;
+      if (ix_.Cap(q) && (ix_.C(q) & kTitle) && (ix_.LowerIs(q + 1, "of") || ix_.LowerIs(q + 1, "for")))
+        portfolio = true;
+    }
+    if (portfolio) return true;
     for (uint32_t q = k + 1; q < e && NameWord(q); ++q)
-      if (ix_.cls[q] & kOrgHead) return true;
+      if (ix_.C(q) & kOrgHead) return true;
     std::string key = FoldKey(ix_.Text(ix_.Range(run_begin, k + 1)));
     return world_.IsNamePrefix(key);
   }
@@ -555,7 +562,7 @@ class Recognizer {
     while (k < e) {
       if (!NameWord(k)) return false;
       while (k < e && NameWord(k)) {
-        if (saw_and && (ix_.cls[k] & kOrgHead)) return true;
+        if (saw_and && (ix_.C(k) & kOrgHead)) return true;
         ++k;
       }
       if (ix_.Is(k, ",") && !saw_and) {
@@ -577,26 +584,26 @@ class Recognizer {
     while (j < e) {
       if (NameWord(j) && !ix_.IsPossessive(j)) {
         // A day or month after a name ends it ("Iran on Monday" never joins anyway).
-        if (j > i && (ix_.cls[j] & (kDay | kMonth)) && !(ix_.cls[j - 1] & kConnector)) break;
+        if (j > i && (ix_.C(j) & (kDay | kMonth)) && !(ix_.C(j - 1) & kConnector)) break;
         last = j;
         ++j;
         continue;
       }
       if (ix_.Is(j, ".") && j > i && ix_.Adjacent(j - 1, j) &&
-          (IsInitial(j - 1) || (ix_.cls[j - 1] & kAbbrevTitle)) && NameWord(j + 1) && j + 1 < e) {
+          (IsInitial(j - 1) || (ix_.C(j - 1) & kAbbrevTitle)) && NameWord(j + 1) && j + 1 < e) {
         ++j;
         continue;
       }
-      if (ix_.IsWord(j) && !ix_.Cap(j) && (ix_.cls[j] & kConnector) && j + 1 < e) {
-        std::string_view w = ix_.lower[j];
+      if (ix_.IsWord(j) && !ix_.Cap(j) && (ix_.C(j) & kConnector) && j + 1 < e) {
+        std::string_view w = ix_.L(j);
         if (w == "the" || w == "y" || w == "e") break;
         uint32_t k = j + 1;
         // "Assembly of the Republic", "Centre for the Study of ..." -- but "X and the Y" is two.
         if (ix_.LowerIs(k, "the") && k + 1 < e && (w == "of" || w == "for" || w == "on")) ++k;
-        if (!NameWord(k) || (ix_.cls[k] & (kDay | kMonth | kStop))) break;
+        if (!NameWord(k) || (ix_.C(k) & (kDay | kMonth | kStop))) break;
         if ((w == "and" || w == "&" || w == "for" || w == "on") && !AndJoins(i, j, e)) break;
         if (w == "of" || w == "for" || w == "on" || w == "and" || w == "&" ||
-            (ix_.cls[j] & kNameParticle)) {
+            (ix_.C(j) & kNameParticle)) {
           j = k;
           continue;
         }
@@ -614,8 +621,8 @@ class Recognizer {
       // "Christian Democratic People's Party", "People's Republic of China".
       if (ix_.IsPossessive(j) && j > i && NameWord(j + 1) && j + 1 < e && !ix_.AllCaps(j - 1) &&
           world_.FindName(ix_.F(j - 1)).empty() && world_.FindDemonym(ix_.F(j - 1)) < 0 &&
-          ((ix_.cls[j + 1] & kOrgHead) || (ix_.LowerIs(j + 1, "republic")) ||
-           (NameWord(j + 2) && (ix_.cls[j + 2] & kOrgHead)))) {
+          ((ix_.C(j + 1) & kOrgHead) || (ix_.LowerIs(j + 1, "republic")) ||
+           (NameWord(j + 2) && (ix_.C(j + 2) & kOrgHead)))) {
         ++j;
         continue;
       }
@@ -625,7 +632,7 @@ class Recognizer {
   }
 
   bool Strippable(uint32_t k) const {
-    const uint32_t c = ix_.cls[k];
+    const uint32_t c = ix_.C(k);
     if (c & (kTitle | kHonorific)) return false;
     // Acronyms stay ("WHO", "US") unless the whole line shouts.
     if (ix_.AllCaps(k) && ix_.Text(k).size() > 1 && !ShoutingSentence(k)) return false;
@@ -641,11 +648,11 @@ class Recognizer {
     if (!ix_.Is(e, ",") || e + 1 >= SEnd(e - 1)) return false;
     uint32_t q = e + 1;
     if (!(ix_.LowerIs(q, "the") || ix_.LowerIs(q, "a") || ix_.LowerIs(q, "an") ||
-          (Lower(q) && (ix_.cls[q] & kOrgNoun))))
+          (Lower(q) && (ix_.C(q) & kOrgNoun))))
       return false;
     for (; q < SEnd(e - 1) && q < e + 8 && !ix_.Is(q, ","); ++q) {
-      if (Lower(q) && (ix_.cls[q] & kHumanRole) && !(ix_.cls[q] & kOrgNoun)) return false;  // a person
-      if (Lower(q) && (ix_.cls[q] & kOrgNoun) && !(ix_.cls[q] & kHumanRole)) return true;
+      if (Lower(q) && (ix_.C(q) & kHumanRole) && !(ix_.C(q) & kOrgNoun)) return false;  // a person
+      if (Lower(q) && (ix_.C(q) & kOrgNoun) && !(ix_.C(q) & kHumanRole)) return true;
     }
     return false;
   }
@@ -653,7 +660,7 @@ class Recognizer {
   void AnalyzeRun(uint32_t b, uint32_t e, uint32_t ctx_end, bool allow_person) {
     bool has_head = false;
     for (uint32_t k = b; k < e; ++k)
-      if (ix_.Cap(k) && (ix_.cls[k] & kOrgHead)) has_head = true;
+      if (ix_.Cap(k) && (ix_.C(k) & kOrgHead)) has_head = true;
     // 0. A gazetteer name spanning the whole run wins ("Bosnia and Herzegovina"). Leading
     //    function words go ("The European Commission"), but not the first word of an
     //    organisation's name ("Christian Democratic Union").
@@ -662,14 +669,14 @@ class Recognizer {
       uint32_t m = MatchGazetteer(b, e, &hits);
       if (m > b && m == e) break;
       if (!Strippable(b)) break;
-      if (has_head && (ix_.cls[b] & kNonEntity) && !(ix_.cls[b] & kStop)) break;
+      if (has_head && (ix_.C(b) & kNonEntity) && !(ix_.C(b) & kStop)) break;
       ++b;
     }
     // "the shippers' association Armateurs de France", "the refiner X": a descriptor noun.
     {
       const uint32_t p = PrevSkipDet(b);
-      if (b < e && e == ctx_end && p != kNone && Lower(p) && (ix_.cls[p] & kOrgNoun) &&
-          !(ix_.cls[p] & kHumanRole) && !(ix_.cls[b] & (kStop | kHonorific | kTitle))) {
+      if (b < e && e == ctx_end && p != kNone && Lower(p) && (ix_.C(p) & kOrgNoun) &&
+          !(ix_.C(p) & kHumanRole) && !(ix_.C(b) & (kStop | kHonorific | kTitle))) {
         const std::vector<Gazetteer::NameHit>* hits = nullptr;
         if (!(MatchGazetteer(b, e, &hits) == e && hits) && (e - b > 1 || !Title(b, e))) {
           AddCand(b, e, EntityType::Org, kGood);
@@ -678,19 +685,19 @@ class Recognizer {
       }
     }
     if (b < e && e == ctx_end && allow_person && AppositionSaysOrg(e) &&
-        !(ix_.cls[b] & (kStop | kHonorific | kTitle))) {
+        !(ix_.C(b) & (kStop | kHonorific | kTitle))) {
       const std::vector<Gazetteer::NameHit>* hits = nullptr;
       if (!(MatchGazetteer(b, e, &hits) == e && e - b > 0 && hits)) {
         AddCand(b, e, EntityType::Org, kGood);
         return;
       }
     }
-    while (e > b && (Strippable(e - 1) && !(ix_.cls[e - 1] & (kTitle | kHonorific)))) --e;
+    while (e > b && (Strippable(e - 1) && !(ix_.C(e - 1) & (kTitle | kHonorific)))) --e;
     if (b >= e) return;
 
     // A sentence-initial descriptor before a name: "Rival BP", "Carmaker Toyota".
-    if (e - b >= 2 && SentenceInitial(b) && (ix_.cls[b] & kOrgNoun) && !(ix_.cls[b] & kOrgHead) &&
-        !(ix_.cls[b] & (kTitle | kHonorific)) && !ix_.AllCaps(b)) {
+    if (e - b >= 2 && SentenceInitial(b) && (ix_.C(b) & kOrgNoun) && !(ix_.C(b) & kOrgHead) &&
+        !(ix_.C(b) & (kTitle | kHonorific)) && !ix_.AllCaps(b)) {
       AddCand(b + 1, e, EntityType::Org, kGood);
       return;
     }
@@ -701,13 +708,13 @@ class Recognizer {
     // 3. Organisation head words.
     if (OrgHead(b, e)) return;
     // 4. Place head words.
-    if (e - b >= 2 && ((ix_.cls[e - 1] & kPlaceHead) || (ix_.cls[b] & kPlacePrefix)) &&
-        !(ix_.cls[b] & kStop)) {
+    if (e - b >= 2 && ((ix_.C(e - 1) & kPlaceHead) || (ix_.C(b) & kPlacePrefix)) &&
+        !(ix_.C(b) & kStop)) {
       AddCand(b, e, EntityType::Place, kStrong);
       return;
     }
     // "Greenpeace UK", "Vodafone Egypt": a name and a country is a national branch.
-    if (e - b == 2 && !(ix_.cls[b] & (kTitle | kTitleMod | kHonorific | kDirection | kNonEntity | kStop)) &&
+    if (e - b == 2 && !(ix_.C(b) & (kTitle | kTitleMod | kHonorific | kDirection | kNonEntity | kStop)) &&
         world_.FindName(ix_.F(b)).empty() && world_.FindDemonym(ix_.F(b)) < 0) {
       const std::vector<Gazetteer::NameHit>* hits = nullptr;
       if (MatchGazetteer(b + 1, e, &hits) == e && hits && world_.place((*hits)[0].place).kind == Gazetteer::Kind::Country &&
@@ -727,7 +734,7 @@ class Recognizer {
         const auto& p = world_.place(usable[0]);
         // A city right next to other capitalised words may be part of a person's name
         // ("Jackson" in "Michael Jackson"): leave it to the rest of the run.
-        const bool glued = (k > rest) || (m < e && NameWord(m) && !(ix_.cls[m] & kConnector));
+        const bool glued = (k > rest) || (m < e && NameWord(m) && !(ix_.C(m) & kConnector));
         if (p.kind == Gazetteer::Kind::City && glued && !(p.flags & Gazetteer::kCapital) &&
             p.population < 1000000) {
           k = m;
@@ -775,7 +782,7 @@ class Recognizer {
     };
     if (!starts_like(b, e)) {
       const uint32_t conn = b - 1;
-      if (b > SBegin(b) + 1 && Lower(conn) && (ix_.cls[conn] & kConnector || ix_.LowerIs(conn, "in")) &&
+      if (b > SBegin(b) + 1 && Lower(conn) && (ix_.C(conn) & kConnector || ix_.LowerIs(conn, "in")) &&
           !cands_.empty() && cands_.back().te == conn && starts_like(cands_.back().tb, e)) {
         Cand& prev = cands_.back();
         prev.te = e;
@@ -843,11 +850,11 @@ class Recognizer {
         k = p;
         continue;
       }
-      if (ix_.IsWord(p) && !ix_.Cap(p) && (ix_.cls[p] & kNameParticle)) {
+      if (ix_.IsWord(p) && !ix_.Cap(p) && (ix_.C(p) & kNameParticle)) {
         k = p;
         continue;
       }
-      if (NameWord(p) && words < 2 && !(ix_.cls[p] & (kOrgHead | kTitle | kConnector))) {
+      if (NameWord(p) && words < 2 && !(ix_.C(p) & (kOrgHead | kTitle | kConnector))) {
         k = p;
         ++words;
         continue;
@@ -863,7 +870,7 @@ class Recognizer {
     for (uint32_t k = b; k < e; ++k) {
       if (ix_.Is(k, ".")) continue;
       if (!ix_.IsWord(k)) return false;
-      const uint32_t c = ix_.cls[k];
+      const uint32_t c = ix_.C(k);
       if (ix_.Cap(k)) {
         if (c & (kOrgHead | kPlaceHead | kMonth | kDay | kStop | kNonEntity)) return false;
         if (ix_.AllCaps(k) && ix_.Text(k).size() > 1 && !ShoutingSentence(k)) return false;
@@ -878,7 +885,7 @@ class Recognizer {
   bool Title(uint32_t b, uint32_t e) {
     // The last title head with a name after it.
     for (uint32_t h = e; h-- > b;) {
-      if (!ix_.Cap(h) || !(ix_.cls[h] & (kTitle | kHonorific))) continue;
+      if (!ix_.Cap(h) || !(ix_.C(h) & (kTitle | kHonorific))) continue;
       uint32_t after = h + 1;
       if (ix_.Is(after, ".") && ix_.Adjacent(h, after)) ++after;
       uint32_t name_b = after;
@@ -895,13 +902,13 @@ class Recognizer {
       // The title phrase: back over title words ("Prime Minister", "Foreign Minister").
       uint32_t t0 = h;
       for (;;) {
-        if (t0 > b && ix_.Cap(t0 - 1) && (ix_.cls[t0 - 1] & (kTitle | kTitleMod | kHonorific))) {
+        if (t0 > b && ix_.Cap(t0 - 1) && (ix_.C(t0 - 1) & (kTitle | kTitleMod | kHonorific))) {
           --t0;
           continue;
         }
         // "Commissioner for Justice", "Minister of State": a title with its portfolio.
         if (t0 > b + 1 && (ix_.LowerIs(t0 - 1, "for") || ix_.LowerIs(t0 - 1, "of")) &&
-            ix_.Cap(t0 - 2) && (ix_.cls[t0 - 2] & kTitle) && !PureHonorific(ix_.lower[t0 - 2])) {
+            ix_.Cap(t0 - 2) && (ix_.C(t0 - 2) & kTitle) && !PureHonorific(ix_.L(t0 - 2))) {
           t0 -= 2;
           continue;
         }
@@ -915,7 +922,7 @@ class Recognizer {
           if (cands_[c].type != EntityType::Person && cands_[c].strength >= kFair) modifier = int(c);
         // "Texas Gov. X", "Acme CEO X": an unknown name before a title is where the office is —
         // a place for political offices, an organisation for the others.
-        if (modifier < 0 && t0 - b == 1 && ix_.Cap(b) && !(ix_.cls[b] & (kStop | kNonEntity))) {
+        if (modifier < 0 && t0 - b == 1 && ix_.Cap(b) && !(ix_.C(b) & (kStop | kNonEntity))) {
           for (size_t c = before; c < cands_.size(); ++c) claimed_[cands_[c].tb] = 0;
           cands_.resize(before);
           const bool political = ix_.LowerIn(h, {"gov", "gov.", "governor", "sen", "sen.", "senator", "rep",
@@ -928,17 +935,17 @@ class Recognizer {
         }
       }
       int person = AddCand(name_b, e, EntityType::Person, kStrong);
-      Gender g = HonorificGender(ix_.lower[h]);
-      if (g == Gender::Unknown) g = HonorificGender(ix_.lower[t0]);
+      Gender g = HonorificGender(ix_.L(h));
+      if (g == Gender::Unknown) g = HonorificGender(ix_.L(t0));
       cands_[person].gender = g;
       bool honorific_only = true;
       for (uint32_t k = t0; k < name_b; ++k)
-        if (ix_.IsWord(k) && (ix_.cls[k] & (kTitle | kTitleMod)) && !PureHonorific(ix_.lower[k]))
+        if (ix_.IsWord(k) && (ix_.C(k) & (kTitle | kTitleMod)) && !PureHonorific(ix_.L(k)))
           honorific_only = false;
       if (!honorific_only) {
         std::string role;
         uint32_t role_end = name_b;  // "President Sheikh X": the honorific is no part of the role
-        while (role_end > t0 + 1 && (ix_.cls[role_end - 1] & kHonorific || ix_.Is(role_end - 1, ".")))
+        while (role_end > t0 + 1 && (ix_.C(role_end - 1) & kHonorific || ix_.Is(role_end - 1, ".")))
           --role_end;
         for (uint32_t k = t0; k < role_end; ++k) {
           if (ix_.Is(k, ".") && k > t0 && ix_.Adjacent(k - 1, k)) continue;
@@ -955,14 +962,16 @@ class Recognizer {
   }
 
   bool OrgHead(uint32_t b, uint32_t e) {
+    // "West Bank", "South Bank": a compass word and a head word name a place.
+    if (e - b == 2 && (ix_.C(b) & kDirection) && ix_.Cap(b)) return false;
     for (uint32_t h = b; h < e; ++h) {
-      if (!ix_.Cap(h) || !(ix_.cls[h] & kOrgHead)) continue;
+      if (!ix_.Cap(h) || !(ix_.C(h) & kOrgHead)) continue;
       // The head ends the name, or is followed by "of / for / on ..." or more head words.
       bool ok = h + 1 == e;
       if (!ok) {
         uint32_t n = h + 1;
         ok = ix_.LowerIs(n, "of") || ix_.LowerIs(n, "for") || ix_.LowerIs(n, "on") ||
-             ix_.LowerIs(n, "and") || (ix_.cls[n] & kOrgHead) || ix_.Is(n, ",");
+             ix_.LowerIs(n, "and") || (ix_.C(n) & kOrgHead) || ix_.Is(n, ",");
       }
       if (!ok) continue;
       // A lone head word ("Commission", "Parliament") is an organisation only mid-sentence.
@@ -998,9 +1007,9 @@ class Recognizer {
       Rest(b + 1, e, ctx_end, allow_person);
       return;
     }
-    uint32_t words = 0;
+    uint32_t words = 0;  // capitalised words ("de", initials not counted)
     for (uint32_t k = b; k < e; ++k)
-      if (ix_.IsWord(k) && !IsInitial(k)) ++words;
+      if (ix_.IsWord(k) && !IsInitial(k) && !(Lower(k) && (ix_.C(k) & kNameParticle))) ++words;
     if (words <= 1 && !(e - b > 1 && IsInitial(b))) {
       if (e - b == 1) Single(b, ctx_end);
       return;
@@ -1009,7 +1018,7 @@ class Recognizer {
     const uint32_t p = PrevSkipDet(b);
     const bool place_ctx = LocativeContext(b) || NextIs(ctx_end, kPlaceNoun);
     const bool org_ctx = (p != kNone && ix_.LowerIs(p, "at") && RoleBeforeAt(p)) ||
-                         (p != kNone && Lower(p) && (ix_.cls[p] & kOrgNoun)) ||
+                         (p != kNone && Lower(p) && (ix_.C(p) & kOrgNoun)) ||
                          NextIs(ctx_end, kOrgAfter) || PossessiveRole(ctx_end) ||
                          NextIs(ctx_end, kHumanRole | kCollective);
     if (words > 4) {
@@ -1017,7 +1026,7 @@ class Recognizer {
       return;
     }
     // "West Midlands", "Northern Cape": a compass word opens a region's name.
-    if ((ix_.cls[b] & kDirection) && ix_.Cap(b) && !org_ctx) {
+    if ((ix_.C(b) & kDirection) && ix_.Cap(b) && !org_ctx) {
       AddCand(b, e, EntityType::Place, kGood);
       return;
     }
@@ -1041,7 +1050,7 @@ class Recognizer {
     if (!allow_person) return;
     int c = AddCand(b, e, EntityType::Person, kGood);
     // A person noun just before: "spokesperson Grace Wanjiru", "president Vladimir Putin".
-    if (p != kNone && Lower(p) && (ix_.cls[p] & (kHumanRole | kTitle))) RoleFromNoun(p, c);
+    if (p != kNone && Lower(p) && (ix_.C(p) & (kHumanRole | kTitle))) RoleFromNoun(p, c);
   }
 
   // "UNICEF spokesperson X", "Russian president X": the noun phrase before a name gives a role.
@@ -1049,7 +1058,7 @@ class Recognizer {
     // Back over the lowercase words of the role: "civil protection chief", "chief executive".
     uint32_t rb = noun;
     while (rb > SBegin(noun) && noun - rb < 3 && Lower(rb - 1) &&
-           !(ix_.cls[rb - 1] & (kStop | kAux | kPronoun)) && !ix_.verb[rb - 1])
+           !(ix_.C(rb - 1) & (kStop | kAux | kPronoun)) && !ix_.verb[rb - 1])
       --rb;
     std::string role(ix_.Text(ix_.Range(rb, noun + 1)));
     int target = -1;
@@ -1075,7 +1084,7 @@ class Recognizer {
     if (claimed_[k]) return;
     const uint32_t e = k + 1;
     (void)ctx_end;
-    const uint32_t c = ix_.cls[k];
+    const uint32_t c = ix_.C(k);
     const bool caps = ix_.AllCaps(k) && ix_.Text(k).size() >= 2 && !ShoutingSentence(k);
     if (!caps && (c & (kStop | kNonEntity | kMonth | kDay | kTimeWord | kPronoun | kTitle))) return;
     if (caps && (c & kNonEntity)) return;  // "CEO", "GDP", "TV"
@@ -1090,13 +1099,13 @@ class Recognizer {
     const bool place_after = NextIs(e, kPlaceNoun);
     const bool verb_after = SpeechVerbAt(e) && !initial;
     const bool loc = LocativeContext(k);
-    const bool org_noun_before = p != kNone && Lower(p) && (ix_.cls[p] & kOrgNoun);
+    const bool org_noun_before = p != kNone && Lower(p) && (ix_.C(p) & kOrgNoun);
     const bool person_noun_before =
-        raw_prev != kNone && Lower(raw_prev) && (ix_.cls[raw_prev] & (kHumanRole | kTitle));
+        raw_prev != kNone && Lower(raw_prev) && (ix_.C(raw_prev) & (kHumanRole | kTitle));
     const bool at_org = p != kNone && ix_.LowerIs(p, "at") && RoleBeforeAt(p);
     // "a Democrat from Oregon", "refugees from Darfur": where people come from.
     const bool from_place = p != kNone && ix_.LowerIs(p, "from") && p > SBegin(k) &&
-                            FromPlaceNoun(ix_.lower[p - 1]);
+                            FromPlaceNoun(ix_.L(p - 1));
     const bool of_like = p != kNone && Lower(p) &&
                          (ix_.L(p) == "of" || ix_.L(p) == "for" || ix_.L(p) == "by" ||
                           ix_.L(p) == "from" || ix_.L(p) == "with" || ix_.L(p) == "against");
@@ -1112,7 +1121,7 @@ class Recognizer {
       if (possessive_role || role_after || verb_after || org_after || source_before) strength = kGood;
       else if (ix_.IsPossessive(e)) strength = kGood;
       // "the EU and ...", "the WHO." — but "the LNG market" is a modifier.
-      else if (the_before && (e >= SEnd(k) || !Lower(e) || (ix_.cls[e] & (kStop | kAux)))) strength = kFair;
+      else if (the_before && (e >= SEnd(k) || !Lower(e) || (ix_.C(e) & (kStop | kAux)))) strength = kFair;
       if (loc && strength < kGood) {
         AddCand(k, e, EntityType::Place, kFair);
         return;
@@ -1146,7 +1155,7 @@ class Recognizer {
       // what it is.
       if (ix_.Is(e, ",")) {
         for (uint32_t q = e + 1; q < SEnd(k) && q < e + 9 && !ix_.Is(q, ","); ++q)
-          if (Lower(q) && (ix_.cls[q] & kOrgNoun) && !(ix_.cls[q] & kHumanRole)) {
+          if (Lower(q) && (ix_.C(q) & kOrgNoun) && !(ix_.C(q) & kHumanRole)) {
             AddCand(k, e, EntityType::Org, kGood);
             return;
           }
@@ -1311,11 +1320,11 @@ class Recognizer {
     if (FamilyNameFirst(c)) return std::string(ix_.F(c.tb));
     if (c.type == EntityType::Person) return LastWordKey(c.name);
     // "Saudi Aramco" is also "Aramco": a place or demonym before a company's own name.
-    if (c.type == EntityType::Org && c.te - c.tb == 2 && !(ix_.cls[c.te - 1] & kOrgHead) &&
+    if (c.type == EntityType::Org && c.te - c.tb == 2 && !(ix_.C(c.te - 1) & kOrgHead) &&
         (world_.FindDemonym(ix_.F(c.tb)) >= 0 || !world_.FindName(ix_.F(c.tb)).empty()))
       return std::string(ix_.F(c.te - 1));
-    if (c.type == EntityType::Org && c.te - c.tb == 2 && (ix_.cls[c.te - 1] & kOrgHead) &&
-        !(ix_.cls[c.tb] & (kDirection | kTitleMod | kStop)) && world_.FindDemonym(ix_.F(c.tb)) < 0) {
+    if (c.type == EntityType::Org && c.te - c.tb == 2 && (ix_.C(c.te - 1) & kOrgHead) &&
+        !(ix_.C(c.tb) & (kDirection | kTitleMod | kStop)) && world_.FindDemonym(ix_.F(c.tb)) < 0) {
       for (const auto& h : world_.FindName(ix_.F(c.tb))) {
         const auto& p = world_.place(h.place);
         if (p.kind != Gazetteer::Kind::City || (p.flags & Gazetteer::kCapital) || p.population >= 1000000)
@@ -1324,6 +1333,13 @@ class Recognizer {
       return std::string(ix_.F(c.tb));
     }
     return {};
+  }
+
+  static std::string Undotted(const std::string& s) {  // "U.N." -> "UN"
+    std::string out;
+    for (char ch : s)
+      if (ch != '.') out += ch;
+    return out;
   }
 
   void Cluster() {
@@ -1363,7 +1379,7 @@ class Recognizer {
       }
     for (int i : order) {
       Cand& c = cands_[i];
-      if (c.te - c.tb == 1 && c.type == EntityType::Org && (ix_.cls[c.tb] & kOrgHead) && c.place < 0 &&
+      if (c.te - c.tb == 1 && c.type == EntityType::Org && (ix_.C(c.tb) & kOrgHead) && c.place < 0 &&
           !c.acronym) {
         // "the Commission" after "the European Commission"; "Congress", "the Treasury" alone.
         int ent = LatestOrgWith(c.tb);
@@ -1397,7 +1413,7 @@ class Recognizer {
         if (it != by_key.end()) ent = it->second;
         for (int k = 0; ent < 0 && k < int(ents_.size()); ++k)
           if (ents_[k].type == EntityType::Org && !IsAllCaps(ents_[k].name) &&
-              Initials(ents_[k].name) == c.name)
+              Initials(ents_[k].name) == Undotted(c.name))
             ent = k;
         if (ent < 0) {
           if (c.strength < kFair) continue;
@@ -1454,7 +1470,7 @@ class Recognizer {
     // Weak single words: kept when the same word occurs twice mid-sentence as a weak guess.
     std::unordered_map<std::string, int> weak_count;
     for (const Cand& c : cands_)
-      if (c.entity < 0 && c.strength == kWeak && c.mid_sentence && !c.acronym) ++weak_count[c.key];
+      if (c.entity < 0 && c.strength == kWeak && c.mid_sentence) ++weak_count[c.key];
     for (int i = 0; i < int(cands_.size()); ++i) {
       Cand& c = cands_[i];
       if (c.entity >= 0) continue;
@@ -1466,7 +1482,9 @@ class Recognizer {
         Attach(i, it->second);
         continue;
       }
-      if (!c.acronym && weak_count[c.key] >= 2) {
+      // Named twice mid-sentence with nothing else to go by ("joined NATO … NATO's summit"):
+      // a name all the same, most often an organisation's.
+      if (weak_count[c.key] >= 2) {
         int ent = NewEntity(c);
         ents_[ent].strength = kFair;
         by_key[c.key] = ent;
@@ -1555,7 +1573,7 @@ class Recognizer {
         for (size_t k = 0; k < f.keys.size() && ok; ++k) {
           const uint32_t t = i + uint32_t(k);
           ok = !claimed_[t] && ix_.F(t) == f.keys[k] && (k == 0 || NameWord(t) || !ix_.IsWord(t) ||
-                                                             (ix_.cls[t] & kConnector));
+                                                             (ix_.C(t) & kConnector));
           if (ok && f.all_caps && ix_.IsWord(t) && !ix_.AllCaps(t)) ok = false;
           if (ok && ix_.IsWord(t) && !NameWord(t) && f.keys.size() == 1) ok = false;
         }
@@ -1564,11 +1582,11 @@ class Recognizer {
         // Never take a word out of a longer capitalised name ("Warsaw" in "Warsaw Stock
         // Exchange" is claimed already; "Lisbon" before "Stock" is not a mention either).
         if (f.keys.size() == 1 && end < SEnd(i) && NameWord(end) && !ix_.InHeadline(i) &&
-            !(ix_.cls[end] & (kTitle | kTitleMod)) && f.form != Mention::Form::Demonym &&
+            !(ix_.C(end) & (kTitle | kTitleMod)) && f.form != Mention::Form::Demonym &&
             ents_[f.entity].type != EntityType::Person)
           continue;
         if (f.form == Mention::Form::Demonym && end < SEnd(i) && NameWord(end) &&
-            (ix_.cls[end] & kOrgHead))
+            (ix_.C(end) & kOrgHead))
           continue;
         // A place named like a word ("Reading", "Nice") is not one at a sentence start.
         if (f.keys.size() == 1 && SentenceInitial(i) && ents_[f.entity].place >= 0 &&
@@ -1590,7 +1608,7 @@ class Recognizer {
   // "the Commission" after "the European Commission": a capitalised head word alone stands for
   // the last organisation named with it.
   void LinkOrgHead(uint32_t i) {
-    if (!(ix_.cls[i] & kOrgHead) || !ix_.Cap(i)) return;
+    if (!(ix_.C(i) & kOrgHead) || !ix_.Cap(i)) return;
     uint32_t p = Prev(i);
     if (p == kNone || !ix_.LowerIs(p, "the")) return;
     if (i + 1 < SEnd(i) && NameWord(i + 1)) return;

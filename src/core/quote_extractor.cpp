@@ -79,14 +79,14 @@ class Extractor {
     const SpeechVerb* v = Verb(k);
     if (!v || (!allow_embedded && v->cls == CueClass::Embedded)) return false;
     if (k >= SBegin(k) + 2) {
-      std::string_view p1 = ix_.lower[k - 1];
-      std::string_view p2 = ix_.lower[k - 2];
+      std::string_view p1 = ix_.L(k - 1);
+      std::string_view p2 = ix_.L(k - 2);
       if (p1 == "not" || p1 == "n't" || p1 == "never" ||
           (p1 == "to" && (p2 == "declined" || p2 == "refused" || p2 == "wanted" || p2 == "expected")))
         return false;
     }
     if (k > SBegin(k)) {
-      std::string_view p = ix_.lower[k - 1];
+      std::string_view p = ix_.L(k - 1);
       if (p == "the" || p == "a" || p == "an" || p == "his" || p == "her" || p == "their" ||
           p == "its" || p == "our" || p == "this" || p == "these" || p == "those" ||
           ix_.IsPossessive(k - 1) || ix_.tokens[k - 1].kind == Token::Kind::Number)
@@ -237,7 +237,7 @@ class Extractor {
     while (b < e && (ix_.LowerIn(b, {"the", "a", "an", "some", "many", "most", "several", "other"}))) ++b;
     if (b >= e || e - b > 4) return -1;
     const uint32_t head = e - 1;
-    if (!ix_.IsWord(head) || !(ix_.cls[head] & kCollective)) return -1;
+    if (!ix_.IsWord(head) || !(ix_.C(head) & kCollective)) return -1;
     for (uint32_t k = b; k < e; ++k)
       if (!ix_.IsWord(k) || Ent(k) >= 0) return -1;
     std::string name(ix_.Text(ix_.Range(b, e)));
@@ -269,7 +269,7 @@ class Extractor {
   // Nearest earlier person for he / she (same sentence first, then back up to six sentences;
   // within a sentence the leftmost, which is usually the subject), an organisation for it / they.
   Speaker Pronoun(uint32_t k) {
-    std::string_view w = ix_.lower[k];
+    std::string_view w = ix_.L(k);
     const Gender g = PronounGender(w);
     const bool plural = IsPluralPronoun(w);
     const bool neuter = IsNeuterPronoun(w);
@@ -349,7 +349,7 @@ class Extractor {
     while (b < e && (ix_.LowerIs(b, "both") || ix_.LowerIs(b, "all") || ix_.Is(b, ","))) ++b;
     while (e > b && (ix_.tokens[e - 1].kind == Token::Kind::Punct && !ix_.IsPossessive(e - 1))) --e;
     if (b >= e) return Speaker{};
-    if (e - b == 1 && (ix_.cls[b] & kPronoun)) return Pronoun(b);
+    if (e - b == 1 && (ix_.C(b) & kPronoun)) return Pronoun(b);
     // A person named in the phrase, unless only as the owner of someone else ("Putin's
     // spokesman Dmitry Peskov" is Peskov; "Trump's lawyers" are the lawyers).
     for (uint32_t k = b; k < e; ++k) {
@@ -375,18 +375,18 @@ class Extractor {
       }
       // "Analysts at Eurasia Group", "Observers from the African Union": people of the entity.
       for (uint32_t q = b; q < k; ++q)
-        if (ix_.IsWord(q) && (ix_.cls[q] & (kHumanRole | kCollective)) && !(ix_.cls[q] & kTitle))
+        if (ix_.IsWord(q) && (ix_.C(q) & (kHumanRole | kCollective)) && !(ix_.C(q) & kTitle))
           return Phrase(b, e, ent);
       // Adjectives, then the head noun: "WHO officials", "A senior Chega official",
       // "The Mozambican government", "the WHO's regional director".
       uint32_t h = after;
-      while (h < e && Lower(h) && !(ix_.cls[h] & (kHumanRole | kCollective | kGovNoun | kOrgNoun)) &&
-             !(ix_.cls[h] & kStop) && h < after + 3)
+      while (h < e && Lower(h) && !(ix_.C(h) & (kHumanRole | kCollective | kGovNoun | kOrgNoun)) &&
+             !(ix_.C(h) & kStop) && h < after + 3)
         ++h;
       // "Kenya's finance ministry", "WHO officials": the entity's people or body speak.
-      if (h < e && Lower(h) && (ix_.cls[h] & (kHumanRole | kCollective | kGovNoun)))
+      if (h < e && Lower(h) && (ix_.C(h) & (kHumanRole | kCollective | kGovNoun)))
         return Phrase(b, e, ent);
-      if (h < e && Lower(h) && (ix_.cls[h] & kOrgNoun) && after > me && !ix_.LowerIs(h, "branch"))
+      if (h < e && Lower(h) && (ix_.C(h) & kOrgNoun) && after > me && !ix_.LowerIs(h, "branch"))
         return Phrase(b, e, ent);
       // "Moscow and Tehran": a pair of sources.
       if (after < e && ix_.LowerIs(after, "and") && Ent(after + 1) >= 0) return Phrase(b, e, ent);
@@ -403,7 +403,7 @@ class Extractor {
       }
       // "Many Nigerians": people of the country, not its government.
       if (demonym && ix_.Text(ix_.Range(k, me)).back() == 's') return Phrase(b, e, ent);
-      if (k > b && Lower(k - 1) && (ix_.cls[k - 1] & (kHumanRole | kCollective)) &&
+      if (k > b && Lower(k - 1) && (ix_.C(k - 1) & (kHumanRole | kCollective)) &&
           !ix_.LowerIs(k - 1, "of"))
         return Phrase(b, e, ent);
       return FromEntity(ent, ix_.Range(k, me));
@@ -412,23 +412,23 @@ class Extractor {
     // description of one named before ("the company", "the official").
     uint32_t head = kNone;
     for (uint32_t k = b; k < e; ++k)
-      if (ix_.IsWord(k) && (ix_.cls[k] & (kHumanRole | kCollective | kOrgNoun | kGovNoun))) {
+      if (ix_.IsWord(k) && (ix_.C(k) & (kHumanRole | kCollective | kOrgNoun | kGovNoun))) {
         head = k;
         break;
       }
     if (head == kNone) {
-      if (e - b <= 5 && ix_.Cap(b) && !(ix_.cls[b] & kStop)) return Phrase(b, e, -1);
+      if (e - b <= 5 && ix_.Cap(b) && !(ix_.C(b) & kStop)) return Phrase(b, e, -1);
       return Speaker{};
     }
     const bool definite = ix_.LowerIs(b, "the");
-    if (definite && (ix_.cls[head] & kOrgNoun) && !(ix_.cls[head] & kHumanRole) && head + 1 >= e) {
+    if (definite && (ix_.C(head) & kOrgNoun) && !(ix_.C(head) & kHumanRole) && head + 1 >= e) {
       int org = RecentOrg(b, FoldKey(ix_.Text(head)));
       if (org < 0) org = RecentOrg(b, "");
       if (org >= 0) return FromEntity(org, ix_.Range(b, e));
     }
     if (definite && head + 1 >= e) {
       // "the official" after "a senior official at the health ministry".
-      const std::string h(ix_.lower[head]);
+      const std::string h(ix_.L(head));
       for (auto it = unnamed_.rbegin(); it != unnamed_.rend(); ++it)
         if (FoldKey(*it).find(h) != std::string::npos) {
           Speaker s;
@@ -441,7 +441,7 @@ class Extractor {
     // The phrase may name an organisation in lowercase: "at the health ministry".
     int org = -1;
     for (uint32_t k = head + 1; k < e; ++k)
-      if (ix_.IsWord(k) && (ix_.cls[k] & kOrgHead)) org = RecentOrg(b, FoldKey(ix_.Text(k)));
+      if (ix_.IsWord(k) && (ix_.C(k) & kOrgHead)) org = RecentOrg(b, FoldKey(ix_.Text(k)));
     return Phrase(b, e, org);
   }
 
@@ -467,18 +467,18 @@ class Extractor {
         bool closed = false;
         for (uint32_t q = k + 1; q < v; ++q)
           if (ix_.Is(q, ",")) closed = true;
-        if (!closed && k + 1 < v && !Verb(k + 1) && !(ix_.cls[k + 1] & kAux)) c = k + 1;
+        if (!closed && k + 1 < v && !Verb(k + 1) && !(ix_.C(k + 1) & kAux)) c = k + 1;
       }
       if (participle) continue;
       if ((ix_.LowerIs(k, "and") || ix_.LowerIs(k, "but") || ix_.LowerIs(k, "while") ||
            ix_.LowerIs(k, "whereas") || ix_.LowerIs(k, "though") || ix_.LowerIs(k, "although")) &&
-          k > b && ix_.Is(k - 1, ",") && k + 1 < v && !Verb(k + 1) && !(ix_.cls[k + 1] & kAux))
+          k > b && ix_.Is(k - 1, ",") && k + 1 < v && !Verb(k + 1) && !(ix_.C(k + 1) & kAux))
         c = k + 1;
     }
     for (int guard = 0; guard < 3 && c < v; ++guard) {
-      std::string_view w = ix_.lower[c];
+      std::string_view w = ix_.L(c);
       const bool intro =
-          ((ix_.cls[c] & kStop) && !(ix_.cls[c] & kPronoun) && w != "the" && w != "a" &&
+          ((ix_.C(c) & kStop) && !(ix_.C(c) & kPronoun) && w != "the" && w != "a" &&
            w != "an" && w != "both" && w != "all" && w != "some" && w != "many" && w != "most" &&
            w != "this" && w != "these" && w != "those" && w != "each" && w != "several") ||
           (ix_.Cap(c) && w.size() > 4 &&
@@ -501,7 +501,7 @@ class Extractor {
     const bool participle = sv && sv->participle;
     // "… environmental groups who say …": the noun phrase before the relative pronoun.
     uint32_t r = v;
-    while (r > SBegin(v) && Lower(r - 1) && (ix_.cls[r - 1] & kAux) && !ix_.LowerIn(r - 1, {"who", "that", "which"})) --r;
+    while (r > SBegin(v) && Lower(r - 1) && (ix_.C(r - 1) & kAux) && !ix_.LowerIn(r - 1, {"who", "that", "which"})) --r;
     if (r > SBegin(v) + 1 && ix_.LowerIn(r - 1, {"who", "that", "which"}) && !ix_.Is(r - 2, ",")) {
       uint32_t nb = r - 1;
       while (nb > SBegin(v) && r - 1 - nb < 5 && ix_.IsWord(nb - 1) &&
@@ -516,11 +516,11 @@ class Extractor {
     uint32_t e = c;
     while (e < v) {
       if (ix_.Is(e, ",") || ix_.Is(e, "(") || ix_.Is(e, ";") || ix_.IsDash(e) || ix_.IsOpenQuote(e)) break;
-      if (Lower(e) && (ix_.cls[e] & kAux) && !ix_.LowerIs(e, "both")) break;
+      if (Lower(e) && (ix_.C(e) & kAux) && !ix_.LowerIs(e, "both")) break;
       if (IsCue(e, true) && e > c) break;
       // "Economists welcomed the move but cautioned": a past-tense verb after the head noun.
       if (e > c && Lower(e) && ix_.L(e).size() > 4 && ix_.L(e).substr(ix_.L(e).size() - 2) == "ed" &&
-          (ix_.Cap(e - 1) || (Lower(e - 1) && (ix_.cls[e - 1] & (kHumanRole | kCollective)))))
+          (ix_.Cap(e - 1) || (Lower(e - 1) && (ix_.C(e - 1) & (kHumanRole | kCollective)))))
         break;
       ++e;
     }
@@ -529,7 +529,7 @@ class Extractor {
     // the comma.
     if (ix_.Is(e, ",") && (s.entity < 0 || er_.entities[s.entity].type != EntityType::Person)) {
       uint32_t k = e + 1;
-      while (k < v && (ix_.cls[k] & kHonorific) && Ent(k) < 0) k += ix_.Is(k + 1, ".") ? 2 : 1;
+      while (k < v && (ix_.C(k) & kHonorific) && Ent(k) < 0) k += ix_.Is(k + 1, ".") ? 2 : 1;
       const int ent = Ent(k);
       if (ent >= 0 && er_.entities[ent].type == EntityType::Person) {
         const uint32_t me = MentionEnd(k);
@@ -562,7 +562,7 @@ class Extractor {
         if (Lower(ne) && ix_.LowerIn(ne, {"in", "on", "at", "during", "after", "before", "to", "when",
                                            "while", "as", "from", "with", "for", "by", "about", "of",
                                            "following", "over", "and", "but", "adding", "who"})) {
-          const bool role_pp = ne > k + 1 && Lower(ne - 1) && (ix_.cls[ne - 1] & kHumanRole) &&
+          const bool role_pp = ne > k + 1 && Lower(ne - 1) && (ix_.C(ne - 1) & kHumanRole) &&
                                ix_.LowerIn(ne, {"at", "for", "of", "with", "in"});
           if (!role_pp) break;
         }
@@ -572,7 +572,7 @@ class Extractor {
       // "said its director, Jean Dupont": the apposition names the person.
       if (ix_.Is(ne, ",") && (sp->entity < 0 || er_.entities[sp->entity].type != EntityType::Person)) {
         uint32_t q = ne + 1;
-        while (q < e && (ix_.cls[q] & kHonorific) && Ent(q) < 0) q += ix_.Is(q + 1, ".") ? 2 : 1;
+        while (q < e && (ix_.C(q) & kHonorific) && Ent(q) < 0) q += ix_.Is(q + 1, ".") ? 2 : 1;
         const int ent = Ent(q);
         if (ent >= 0 && er_.entities[ent].type == EntityType::Person) *sp = FromEntity(ent, ix_.Range(q, MentionEnd(q)));
       }
@@ -583,7 +583,7 @@ class Extractor {
       if (ix_.IsOpenQuote(v) || ix_.Is(v, ";")) break;
       if (IsCue(v, false) && v > k) {
         uint32_t ne = v;
-        while (ne > k && Lower(ne - 1) && (ix_.cls[ne - 1] & kAux)) --ne;
+        while (ne > k && Lower(ne - 1) && (ix_.C(ne - 1) & kAux)) --ne;
         *sp = ResolveNP(k, ne);
         return sp->found ? v : kNone;
       }
@@ -701,11 +701,11 @@ class Extractor {
   // has no clause of its own ("officials said on Thursday, as rivers burst …").
   uint32_t SkipAdverbials(uint32_t k, uint32_t e) const {
     for (int guard = 0; guard < 6 && k < e; ++guard) {
-      std::string_view w = ix_.lower[k];
+      std::string_view w = ix_.L(k);
       if (ix_.Is(k, ",")) {
         const uint32_t n = k + 1;
-        if (n < e && (IsAdverb(ix_.lower[n]) || ix_.LowerIs(n, "that") ||
-                      (IsAdverbialPrep(ix_.lower[n]) && PhraseThenThat(n, e)))) {
+        if (n < e && (IsAdverb(ix_.L(n)) || ix_.LowerIs(n, "that") ||
+                      (IsAdverbialPrep(ix_.L(n)) && PhraseThenThat(n, e)))) {
           k = n;
           continue;
         }
@@ -722,7 +722,7 @@ class Extractor {
           k = j;
           continue;
         }
-        if (k + 1 < e && (ix_.cls[k + 1] & (kDay | kTimeWord | kMonth))) {
+        if (k + 1 < e && (ix_.C(k + 1) & (kDay | kTimeWord | kMonth))) {
           k += 2;
           continue;
         }
@@ -760,7 +760,7 @@ class Extractor {
         const SpeechVerb* v = Verb(k + 1);
         if (v && v->participle && v->cls != CueClass::Embedded) return k;
         // ", though the group warned that …": another source takes over.
-        std::string_view c = ix_.lower[k + 1];
+        std::string_view c = ix_.L(k + 1);
         if (c == "and" || c == "but" || c == "though" || c == "although" || c == "while" ||
             c == "whereas") {
           for (uint32_t q = k + 2; q < e && q < k + 12; ++q) {
@@ -774,10 +774,10 @@ class Extractor {
       }
       if (ix_.LowerIs(k, "and") || ix_.LowerIs(k, "but")) {
         uint32_t n = k + 1;
-        while (n < e && Lower(n) && (ix_.cls[n] & kAux) && !ix_.LowerIs(n, "that")) ++n;
+        while (n < e && Lower(n) && (ix_.C(n) & kAux) && !ix_.LowerIs(n, "that")) ++n;
         if (IsCue(n, true) && n > k) return ix_.Is(k - 1, ",") ? k - 1 : k;
         if (ix_.LowerIs(k, "but") && n == k + 1 && Lower(n)) {
-          std::string_view w = ix_.lower[n];
+          std::string_view w = ix_.L(n);
           if ((w.size() > 3 && w.substr(w.size() - 2) == "ed") || w == "gave" || w == "made" ||
               w == "took" || w == "did" || w == "would" || w == "could" || w == "declined" ||
               w == "refused" || w == "said" || w == "left" || w == "went")
@@ -828,7 +828,7 @@ class Extractor {
       const Span cue = ix_.Range(k, k + 2);
       if (k > b && ix_.Is(k - 1, ",")) {
         AddReported(ContentStart(b, k - 1), k - 1, cue, sp);
-      } else if (k == b || (ix_.cls[b] & kStop)) {
+      } else if (k == b || (ix_.C(b) & kStop)) {
         AddReported(ne + 1, ClauseEnd(ne + 1, e), cue, sp);
       }
     }
@@ -847,10 +847,11 @@ class Extractor {
         while (k < last && k < v + 4 && ix_.IsWord(k) && !ix_.LowerIs(k, "that")) ++k;
       // "…, said X." / "…, said Dr. X, the bank's governor."
       uint32_t np_b = kNone, np_e = kNone;
-      if (ix_.Is(v - 1, ",")) {
+      // Only "say" inverts ("…, said the minister."); "…, told reporters" has its listener.
+      if (ix_.Is(v - 1, ",") && sv->cls == CueClass::Say) {
         np_b = v + 1;
         np_e = np_b;
-        while (np_e < last && !ix_.Is(np_e, ",") && np_e < np_b + 8) ++np_e;
+        while (np_e < last && !ix_.Is(np_e, ",") && np_e < np_b + 8 && !ix_.LowerIs(np_e, "that")) ++np_e;
         k = np_e;
       }
       k = SkipAdverbials(k, last);
@@ -910,7 +911,7 @@ class Extractor {
               cb = j;
               break;
             }
-            if (!ix_.IsWord(j) || Verb(j) || (ix_.cls[j] & kAux)) break;
+            if (!ix_.IsWord(j) || Verb(j) || (ix_.C(j) & kAux)) break;
           }
           break;
         }
@@ -934,8 +935,8 @@ class Extractor {
     }
     // Noun cues: "allegations that Iran has supplied drones".
     for (uint32_t k = b; k + 2 < e; ++k) {
-      if (!ix_.LowerIs(k + 1, "that") || !Lower(k) || in_quote_[k] || used_[k] || !IsNounCue(ix_.lower[k])) continue;
-      if (Lower(k + 2) && (ix_.cls[k + 2] & kAux)) continue;
+      if (!ix_.LowerIs(k + 1, "that") || !Lower(k) || in_quote_[k] || used_[k] || !IsNounCue(ix_.L(k))) continue;
+      if (Lower(k + 2) && (ix_.C(k + 2) & kAux)) continue;
       Speaker sp;
       if (k > b + 1 && ix_.IsPossessive(k - 1) && Ent(k - 2) >= 0)
         sp = FromEntity(Ent(k - 2), ix_.tokens[k - 2].span);

@@ -165,17 +165,17 @@ class Relations {
         return false;
       }
       // A verb opens a clause, not a role: "X, urged residents to …".
-      if (k == b && (Lower(k) && (ix_.verb[k] || (ix_.cls[k] & kAux) ||
+      if (k == b && (Lower(k) && (ix_.verb[k] || (ix_.C(k) & kAux) ||
                                   (ix_.L(k).size() > 4 && ix_.L(k).substr(ix_.L(k).size() - 2) == "ed"))))
         return false;
       // "a senior analyst at the firm": the organisation named before.
       if (*target < 0 && k >= b + 2 && ix_.LowerIs(k - 1, "the") &&
-          (ix_.LowerIs(k - 2, "at") || ix_.LowerIs(k - 2, "of")) && (ix_.cls[k] & kOrgNoun) &&
-          !(ix_.cls[k] & kHumanRole)) {
+          (ix_.LowerIs(k - 2, "at") || ix_.LowerIs(k - 2, "of")) && (ix_.C(k) & kOrgNoun) &&
+          !(ix_.C(k) & kHumanRole)) {
         *target = RecentOrg(k, ix_.Text(k));
         if (*target < 0) *target = RecentOrg(k, "");
       }
-      if (ix_.cls[k] & kHumanRole) person_noun = true;
+      if (ix_.C(k) & kHumanRole) person_noun = true;
       // Professions the list does not hold: "hydrologist", "historian", "consultant".
       {
         std::string_view w = ix_.L(k);
@@ -183,7 +183,7 @@ class Relations {
         if (Lower(k) && (ends("ist") || ends("ian") || ends("ologist") || ends("ant") || ends("eer")))
           person_noun = true;
       }
-      if (ix_.cls[k] & kAux) return false;
+      if (ix_.C(k) & kAux) return false;
     }
     if (!person_noun) return false;
     while (role_end > b && (ix_.LowerIs(role_end - 1, "the") || ix_.LowerIs(role_end - 1, "at") ||
@@ -198,7 +198,7 @@ class Relations {
   // before the person, owned by an organisation or place. Sets the role; false if none.
   bool RoleBefore(uint32_t k, int person, uint32_t s) {
     uint32_t pk = k;
-    while (pk >= 2 && (ix_.Is(pk - 1, ".") || (ix_.cls[pk - 1] & kHonorific)) && Ent(pk - 1) < 0) --pk;
+    while (pk >= 2 && (ix_.Is(pk - 1, ".") || (ix_.C(pk - 1) & kHonorific)) && Ent(pk - 1) < 0) --pk;
     if (!(pk >= 2 && ix_.Is(pk - 1, ","))) return false;
     uint32_t e = pk - 1, b = e;
     while (b > SBegin(k) && !ix_.Is(b - 1, ",") && !ix_.Is(b - 1, ".") && e - b < 12 &&
@@ -277,7 +277,7 @@ class Relations {
         if (q > SBegin(k)) {
           const int before = Ent(q - 1);
           if (before >= 0 && Type(before) == EntityType::Org) org = before;
-          else if (Lower(q - 1) && (ix_.cls[q - 1] & kOrgNoun)) org = RecentOrg(q - 1, ix_.Text(q - 1));
+          else if (Lower(q - 1) && (ix_.C(q - 1) & kOrgNoun)) org = RecentOrg(q - 1, ix_.Text(q - 1));
         }
         if (org >= 0) SetRole(person, org, "leader", s);
       }
@@ -350,8 +350,8 @@ class Relations {
   void Visits() {
     const uint32_t n = ix_.size();
     for (uint32_t k = 0; k + 2 < n; ++k) {
-      if (!(ix_.cls[k] & kVisitWord) || !Lower(k)) continue;
-      std::string_view w = ix_.lower[k];
+      if (!(ix_.C(k) & kVisitWord) || !Lower(k)) continue;
+      std::string_view w = ix_.L(k);
       const bool noun = w == "visit" || w == "trip" || w == "visits";
       const bool verb = w == "visited" || w == "visiting" || w == "arrived" || w == "travelled" ||
                         w == "traveled" || w == "flew";
@@ -372,7 +372,7 @@ class Relations {
   void Agreements() {
     const uint32_t n = ix_.size();
     for (uint32_t k = 0; k < n; ++k) {
-      if (!(ix_.cls[k] & kDealWord)) continue;
+      if (!(ix_.C(k) & kDealWord)) continue;
       const uint32_t e = SEnd(k);
       const uint32_t s = ix_.sentence_of[k];
       // "between X and Y" (descriptions allowed: "between state copper giant X and …")

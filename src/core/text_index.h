@@ -38,7 +38,9 @@ struct TextIndex {
   bool AllCaps(uint32_t i) const { return IsWord(i) && (tokens[i].flags & Token::kAllCaps); }
   bool SentenceStart(uint32_t i) const { return tokens[i].flags & Token::kSentenceStart; }
   bool Is(uint32_t i, std::string_view s) const { return i < size() && Text(i) == s; }
-  std::string_view L(uint32_t i) const { return lower[i]; }
+  // Bounds-checked lookups (an index one past a sentence or the text is common in rules).
+  std::string_view L(uint32_t i) const { return i < lower.size() ? lower[i] : std::string_view(); }
+  uint32_t C(uint32_t i) const { return i < cls.size() ? cls[i] : 0u; }
   // FoldKey of the token's text: names and gazetteer keys ("Gdańsk" -> "gdansk").
   std::string_view F(uint32_t i) const { return fold[i].empty() ? lower[i] : std::string_view(fold[i]); }
   bool LowerIs(uint32_t i, std::string_view s) const { return i < size() && lower[i] == s; }
