@@ -53,6 +53,21 @@ const countries = JSON.parse(
 // independent state before a territory, then the larger one.
 const rank = (c) => (c.independent ? 1e12 : 0) + Math.max(0, c.area || 0);
 
+// Short names hidden in official forms ("Republic of Korea" -> "Korea") can be shared: the
+// country whose official form adds the least before the short name keeps it ("Korea" is the
+// Republic of Korea, not the Democratic People's Republic of Korea).
+const shortOwner = new Map();  // short name -> {cca2, prefix length}
+for (const c of countries) {
+  for (const n of [c.name.official, ...(c.altSpellings || [])]) {
+    const m = clean(n).match(STATE_PREFIX);
+    if (!m) continue;
+    const short = clean(n).slice(m[0].length);
+    const prev = shortOwner.get(short);
+    if (!prev || m[0].length < prev.len || (m[0].length === prev.len && rank(c) > prev.rank))
+      shortOwner.set(short, { cca2: c.cca2, len: m[0].length, rank: rank(c) });
+  }
+}
+
 const countryLines = [];
 const memberOf = new Map();  // region / subregion name -> [country]
 for (const c of countries.slice().sort((a, b) => rank(b) - rank(a))) {
@@ -62,7 +77,7 @@ for (const c of countries.slice().sort((a, b) => rank(b) - rank(a))) {
     if (!n || !LATIN.test(n) || n.includes(',')) return;
     names.add(n);
     const short = n.replace(STATE_PREFIX, '');
-    if (short !== n && short.length > 2) names.add(short);
+    if (short !== n && short.length > 2 && (shortOwner.get(short) || {}).cca2 === c.cca2) names.add(short);
     if (/^the\s/i.test(n)) names.add(n.replace(/^the\s+/i, ''));
     if (/^Great\s/.test(n)) names.add(n.replace(/^Great\s+/, ''));  // "Great Britain" -> "Britain"
   };

@@ -613,8 +613,8 @@ class Recognizer {
         ++j;
         continue;
       }
-      // "London School of Hygiene & Tropical Medicine".
-      if (ix_.Is(j, "&") && NameWord(j + 1) && j + 1 < e && AndJoins(i, j, e)) {
+      // "London School of Hygiene & Tropical Medicine", "Korea Hydro & Nuclear Power".
+      if (ix_.Is(j, "&") && NameWord(j + 1) && j + 1 < e) {
         ++j;
         continue;
       }
@@ -714,7 +714,7 @@ class Recognizer {
       return;
     }
     // "Greenpeace UK", "Vodafone Egypt": a name and a country is a national branch.
-    if (e - b == 2 && !(ix_.C(b) & (kTitle | kTitleMod | kHonorific | kDirection | kNonEntity | kStop)) &&
+    if (e - b >= 2 && e - b <= 4 && !(ix_.C(b) & (kTitle | kTitleMod | kHonorific | kDirection | kNonEntity | kStop)) &&
         world_.FindName(ix_.F(b)).empty() && world_.FindDemonym(ix_.F(b)) < 0) {
       const std::vector<Gazetteer::NameHit>* hits = nullptr;
       if (MatchGazetteer(b + 1, e, &hits) == e && hits && world_.place((*hits)[0].place).kind == Gazetteer::Kind::Country &&
@@ -1097,7 +1097,7 @@ class Recognizer {
     const bool role_after = NextIs(e, kHumanRole | kCollective);
     const bool org_after = NextIs(e, kOrgAfter);
     const bool place_after = NextIs(e, kPlaceNoun);
-    const bool verb_after = SpeechVerbAt(e) && !initial;
+    const bool verb_after = SpeechVerbAt(e) && (!initial || caps);
     const bool loc = LocativeContext(k);
     const bool org_noun_before = p != kNone && Lower(p) && (ix_.C(p) & kOrgNoun);
     const bool person_noun_before =
@@ -1118,7 +1118,11 @@ class Recognizer {
                                 (ix_.LowerIs(raw_prev, "to") && raw_prev > SBegin(k) &&
                                  ix_.LowerIs(raw_prev - 1, "according")) ||
                                 (p != kNone && ix_.LowerIs(p, "by")));
+      // "France's EDF": a country's possessive before an acronym names its company.
+      const bool country_owner = raw_prev != kNone && ix_.IsPossessive(raw_prev) && raw_prev > SBegin(k) &&
+                                 !Word1(raw_prev - 1).hits->empty();
       if (possessive_role || role_after || verb_after || org_after || source_before) strength = kGood;
+      else if (country_owner) strength = kFair;
       else if (ix_.IsPossessive(e)) strength = kGood;
       // "the EU and ...", "the WHO." — but "the LNG market" is a modifier.
       else if (the_before && (e >= SEnd(k) || !Lower(e) || (ix_.C(e) & (kStop | kAux)))) strength = kFair;

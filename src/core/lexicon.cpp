@@ -79,7 +79,7 @@ const ClassList kClassLists[] = {
      "brands foods pharmaceuticals therapeutics resources minerals mining media entertainment "
      "communications telecom logistics investments ventures enterprises international "
      "electric steel chemicals semiconductor semiconductors bancorp financial markets project "
-     "projects nations"},
+     "projects nations power"},
     {kPlaceHead,
      "sea ocean river lake mountains mountain hills valley desert gulf bay strait straits "
      "channel canal island islands isles peninsula coast basin plateau delta province region "
@@ -126,7 +126,8 @@ const ClassList kClassLists[] = {
      "watchdog movement coalition alliance militia faction broker fund rival subsidiary unit "
      "parent owner trader shipper distributor processor grocer chain brand label studio club "
      "team ngo ministry department office commission council committee court parliament "
-     "association federation body institute "
+     "association federation body institute directorate authority service bureau board "
+     "inspectorate "
      "regulator agency secretariat branch wing arm division"},
     {kPlaceNoun,
      "province provinces region regions district districts state states county counties city "

@@ -334,8 +334,10 @@ class Extractor {
   // Ministry of Health), or any organisation when `head` is empty.
   int RecentOrg(uint32_t k, const std::string& head) const {
     const uint32_t s0 = SOf(k);
+    // A head word can point far back ("the directorate"); "the company" alone, only nearby.
+    const uint32_t window = head.empty() ? 8 : 60;
     for (uint32_t t = k; t-- > 0;) {
-      if (s0 - SOf(t) > 8) break;
+      if (s0 - SOf(t) > window) break;
       const int ent = Ent(t);
       if (ent < 0 || er_.entities[ent].type != EntityType::Org) continue;
       if (head.empty()) return ent;
