@@ -29,6 +29,8 @@ TEST_CASE("countries: common, official and alternative names, codes, coordinates
   CHECK(First(g, "Czech Republic")->country_code == "CZ");
   REQUIRE(First(g, "Turkey"));          // short form of "Republic of Turkey"
   CHECK(First(g, "Turkey")->country_code == "TR");
+  REQUIRE(First(g, "Korea"));           // the Republic's short name, not the DPRK's
+  CHECK(First(g, "Korea")->country_code == "KR");
   REQUIRE(First(g, "Britain"));
   CHECK(First(g, "Britain")->country_code == "GB");
   // Codes are flagged so that only capitals match them ("UK", not "uk").
