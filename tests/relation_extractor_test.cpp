@@ -42,7 +42,7 @@ struct Run {
 TEST_CASE("role kinds are slugs of the role's head") {
   CHECK(RoleKindName("President") == "president_of");
   CHECK(RoleKindName("chief executive") == "chief_executive_of");
-  CHECK(RoleKindName("Minister of Climate and Environment") == "minister_of");
+  CHECK(RoleKindName("Minister of Trade and Industry") == "minister_of");
   CHECK(RoleKindName("senior vice-president for marketing") == "senior_vice_president_of");
 }
 
@@ -65,10 +65,10 @@ TEST_CASE("roles from titles and appositions") {
 }
 
 TEST_CASE("located in from names, visits, agreements") {
-  Run r("Students at the University of Porto protested. Rojas\xE2\x80\x99s visit to Lima ended "
+  Run r("Students at the University of Quorra protested. Rojas\xE2\x80\x99s visit to Lima ended "
         "early. The agreement between Peru and Bolivia was signed later. Argentina signed a deal "
         "with Uruguay.");
-  CHECK(r.Find("University of Porto", "located_in", "Porto") == nullptr);  // no Porto entity
+  CHECK(r.Find("University of Quorra", "located_in", "Quorra") == nullptr);  // no such place entity
   CHECK(r.Find("Peru", "agreement_with", "Bolivia"));
   CHECK(r.Find("Argentina", "agreement_with", "Uruguay"));
   Run v("Chilean President Camila Rojas flew north. Rojas\xE2\x80\x99s visit to Lima ended early. "

@@ -42,7 +42,7 @@ const clean = (s) => String(s || '').replace(/[\t\n|]/g, ' ').trim();
 const deg = (x) => (Math.round(x * 100) / 100).toString();
 
 // "Republic of Turkey" -> "Turkey": the short name hiding in an official form.
-const STATE_PREFIX = /^(?:the\s+)?(?:(?:federal|democratic|islamic|united|socialist|people's|arab|independent|plurinational|bolivarian|oriental|hellenic|argentine|swiss|slovak|portuguese|french|federative|cooperative|co-operative)\s+)*(?:republic|kingdom|state|commonwealth|principality|grand duchy|sultanate|emirate|union|federation|territory|collectivity|confederation|bailiwick)\s+of\s+(?:the\s+)?/i;
+const STATE_PREFIX = /^(?:the\s+)?(?:(?:federal|democratic|islamic|united|socialist|people's|arab|independent|plurinational|bolivarian|oriental|hellenic|argentine|swiss|slovak|french|federative|cooperative|co-operative)\s+)*(?:republic|kingdom|state|commonwealth|principality|grand duchy|sultanate|emirate|union|federation|territory|collectivity|confederation|bailiwick)\s+of\s+(?:the\s+)?/i;
 
 // [SECTION] Countries -----------------------------------------------------------------------------
 
@@ -111,8 +111,8 @@ for (const c of countries.slice().sort((a, b) => rank(b) - rank(a))) {
 
 // [SECTION] Regions -------------------------------------------------------------------------------
 
-// Adjective of a region name the way English forms it: Europe -> European, Africa -> African,
-// Central Europe -> Central European. Plural names ("Americas") have none.
+// Adjective of a region name the way English forms it: Asia -> Asian, Oceania -> Oceanian,
+// Eastern Asia -> Eastern Asian. Plural names ("Americas") have none.
 function adjective(name) {
   const words = name.split(' ');
   const last = words.pop();

@@ -27,7 +27,7 @@ std::string Initials(std::string_view name) {
         for (char ch : word)
           if (ch >= 'A' && ch <= 'Z') out += ch;
       } else {
-        std::string folded = FoldKey(word);  // "Médecins" -> 'M'
+        std::string folded = FoldKey(word);  // "Ärzte" -> 'A'
         if (!folded.empty() && folded[0] >= 'a' && folded[0] <= 'z') out += char(folded[0] - 32);
       }
     }
@@ -146,7 +146,6 @@ class Recognizer {
     Gender gender = Gender::Unknown;
     std::vector<int> cands;
     std::vector<Mention> mentions;
-    std::vector<std::string> surface;  // forms seen in the text (folded)
     int votes[4] = {0, 0, 0, 0};       // evidence per EntityType from the candidates
   };
   std::vector<Build> ents_;
@@ -388,7 +387,7 @@ class Recognizer {
     return kGood;
   }
 
-  // Demonym (one or two words: "Polish", "North Korean") at `b`: returns its end or `b`.
+  // Demonym (one or two words: "Chilean", "North Korean") at `b`: returns its end or `b`.
   uint32_t MatchDemonym(uint32_t b, uint32_t e, int* place) const {
     if (b + 1 < e && NameWord(b + 1)) {
       std::string two = std::string(ix_.F(b)) + " " + std::string(ix_.F(b + 1));
@@ -444,14 +443,14 @@ class Recognizer {
     }
   }
 
-  // "WARSAW — ", "ADDIS ABABA (Reuters) — ": a place in capitals before a dash opens a story.
+  // "NAIROBI — ", "BUENOS AIRES (Reuters) — ": a place in capitals before a dash opens a story.
   uint32_t Dateline(uint32_t b, uint32_t e) {
     uint32_t k = b;
     while (k < e && k < b + 4 && ix_.IsWord(k) && ix_.AllCaps(k)) ++k;
     if (k == b) return b;
     uint32_t after = k;
     if (ix_.Is(after, ",") && after + 1 < e && ix_.AllCaps(after + 1)) {
-      // "PORTO, Portugal —" style: keep only the city.
+      // "MOMBASA, Kenya —" style: keep only the city.
     }
     bool dash = after < e && (ix_.IsDash(after) || ix_.Is(after, "("));
     if (!dash) return b;
@@ -476,7 +475,7 @@ class Recognizer {
     return after + 1;
   }
 
-  // "Brussels-based", "pro-Russian", "Iran-backed": a place inside a hyphenated word.
+  // "Vienna-based", "pro-Chinese", "Kenya-backed": a place inside a hyphenated word.
   bool HyphenParts(uint32_t i, bool headline) {
     std::string_view t = ix_.Text(i);
     if (t.find('-') == std::string_view::npos) return false;
@@ -515,9 +514,8 @@ class Recognizer {
         continue;
       }
       found.push_back({p, place >= 0 ? place : dem});
-      (void)dem;
     }
-    // "Israel-Hamas", "US-China": a pair of capitalised parts with a country among them.
+    // "Israel-Hamas", "US-Mexico": a pair of capitalised parts with a country among them.
     bool all_caps_parts = !has_lower;
     bool country = false;
     for (auto& f : found) country = country || world_.place(uint32_t(f.second)).kind != Gazetteer::Kind::City;
@@ -537,10 +535,10 @@ class Recognizer {
     return true;
   }
 
-  // May "and" at `k` join a name? Only inside organisation names ("Centres for Disease Control and
-  // Prevention", "Food and Drug Administration") and gazetteer names ("Trinidad and Tobago").
+  // May "and" at `k` join a name? Only inside organisation names ("Department of Health and
+  // Social Care", "Food and Drug Administration") and gazetteer names ("Trinidad and Tobago").
   bool AndJoins(uint32_t run_begin, uint32_t k, uint32_t e) const {
-    // An organisation's name, or a title's portfolio ("Minister of Climate and Environment");
+    // An organisation's name, or a title's portfolio ("Minister of Trade and Industry");
     // a title alone does not join ("Ohio Gov. X and Acme CEO Y" are two).
     bool portfolio = false;
     for (uint32_t q = run_begin; q < k; ++q) {
@@ -555,7 +553,7 @@ class Recognizer {
     return world_.IsNamePrefix(key);
   }
 
-  // "Foreign, Commonwealth and Development Office": commas inside an organisation's name.
+  // "Department of Trade, Industry and Energy Office": commas inside an organisation's name.
   bool OrgCommaList(uint32_t comma, uint32_t e) const {
     uint32_t k = comma + 1;
     bool saw_and = false;
@@ -583,7 +581,7 @@ class Recognizer {
     uint32_t j = i, last = i;
     while (j < e) {
       if (NameWord(j) && !ix_.IsPossessive(j)) {
-        // A day or month after a name ends it ("Iran on Monday" never joins anyway).
+        // A day or month after a name ends it ("Kenya on Monday" never joins anyway).
         if (j > i && (ix_.C(j) & (kDay | kMonth)) && !(ix_.C(j - 1) & kConnector)) break;
         last = j;
         ++j;
@@ -598,7 +596,7 @@ class Recognizer {
         std::string_view w = ix_.L(j);
         if (w == "the" || w == "y" || w == "e") break;
         uint32_t k = j + 1;
-        // "Assembly of the Republic", "Centre for the Study of ..." -- but "X and the Y" is two.
+        // "Bank of the Republic", "Centre for the Study of ..." -- but "X and the Y" is two.
         if (ix_.LowerIs(k, "the") && k + 1 < e && (w == "of" || w == "for" || w == "on")) ++k;
         if (!NameWord(k) || (ix_.C(k) & (kDay | kMonth | kStop))) break;
         if ((w == "and" || w == "&" || w == "for" || w == "on") && !AndJoins(i, j, e)) break;
@@ -618,7 +616,7 @@ class Recognizer {
         ++j;
         continue;
       }
-      // "Christian Democratic People's Party", "People's Republic of China".
+      // "Christian Democratic People's Party", "People's Liberation Army".
       if (ix_.IsPossessive(j) && j > i && NameWord(j + 1) && j + 1 < e && !ix_.AllCaps(j - 1) &&
           world_.FindName(ix_.F(j - 1)).empty() && world_.FindDemonym(ix_.F(j - 1)) < 0 &&
           ((ix_.C(j + 1) & kOrgHead) || (ix_.LowerIs(j + 1, "republic")) ||
@@ -662,7 +660,7 @@ class Recognizer {
     for (uint32_t k = b; k < e; ++k)
       if (ix_.Cap(k) && (ix_.C(k) & kOrgHead)) has_head = true;
     // 0. A gazetteer name spanning the whole run wins ("Bosnia and Herzegovina"). Leading
-    //    function words go ("The European Commission"), but not the first word of an
+    //    function words go ("The Federal Reserve Board"), but not the first word of an
     //    organisation's name ("Christian Democratic Union").
     while (b < e) {
       const std::vector<Gazetteer::NameHit>* hits = nullptr;
@@ -703,7 +701,7 @@ class Recognizer {
     }
     // 1. "Long Name (LN)" defines an acronym.
     if (ParenAcronym(b, e)) return;
-    // 2. Titles: "[Russian] President Vladimir Putin", "Dr. Amélia Cossa".
+    // 2. Titles: "[Chilean] President Camila Rojas", "Dr. Lena Horvat".
     if (allow_person && Title(b, e)) return;
     // 3. Organisation head words.
     if (OrgHead(b, e)) return;
@@ -713,7 +711,7 @@ class Recognizer {
       AddCand(b, e, EntityType::Place, kStrong);
       return;
     }
-    // "Greenpeace UK", "Vodafone Egypt": a name and a country is a national branch.
+    // "Oxfam Kenya", "Vodafone Egypt": a name and a country is a national branch.
     if (e - b >= 2 && e - b <= 4 && !(ix_.C(b) & (kTitle | kTitleMod | kHonorific | kDirection | kNonEntity | kStop)) &&
         world_.FindName(ix_.F(b)).empty() && world_.FindDemonym(ix_.F(b)) < 0) {
       const std::vector<Gazetteer::NameHit>* hits = nullptr;
@@ -773,7 +771,7 @@ class Recognizer {
     }
     if (!caps) return false;
     // The acronym should start like the name ("OSCE" for "Organization for Security and
-    // Co-operation in Europe"): if the run before the bracket does not ("Europe"), the name
+    // Co-operation in Europe"): if the run before the bracket does not ("Asia"), the name
     // began earlier, before "in / of / for".
     const std::string acr_text(ix_.Text(ix_.Range(e + 1, close)));
     auto starts_like = [&](uint32_t from, uint32_t to) {
@@ -835,8 +833,8 @@ class Recognizer {
   }
 
   // Index where a person's name starts in [b, e) counting back from the end: the last word, one
-  // more capitalised word, and any initials / particles between ("Agnieszka Nowak-Zielińska",
-  // "Daniel R. Osei", "Mohammed bin Salman"). `min` keeps at least that many tokens before it.
+  // more capitalised word, and any initials / particles between ("Zofia Kowalczyk-Brandt",
+  // "Anna K. Berg", "Mohammed bin Salman"). `min` keeps at least that many tokens before it.
   uint32_t TrailingName(uint32_t b, uint32_t e, uint32_t min_before) const {
     uint32_t k = e - 1;
     int words = 1;
@@ -890,7 +888,7 @@ class Recognizer {
       if (ix_.Is(after, ".") && ix_.Adjacent(h, after)) ++after;
       uint32_t name_b = after;
       if (after < e && (ix_.LowerIs(after, "of") || ix_.LowerIs(after, "for"))) {
-        // "Minister of Climate and Environment Agnieszka Nowak-Zielińska": the portfolio runs
+        // "Minister of Trade and Industry Zofia Kowalczyk-Brandt": the portfolio runs
         // up to the name at the end.
         if (e - after < 3) return false;
         name_b = TrailingName(after + 1, e, 1);
@@ -1001,7 +999,7 @@ class Recognizer {
         return;
       }
     }
-    // Leading acronyms: "UNICEF Grace Wanjiru" is two things.
+    // Leading acronyms: "IAEA Kofi Mensima" is two things.
     if (e - b >= 2 && ix_.AllCaps(b) && !ix_.AllCaps(b + 1) && !ShoutingSentence(b)) {
       Single(b, b + 1);
       Rest(b + 1, e, ctx_end, allow_person);
@@ -1049,11 +1047,11 @@ class Recognizer {
     }
     if (!allow_person) return;
     int c = AddCand(b, e, EntityType::Person, kGood);
-    // A person noun just before: "spokesperson Grace Wanjiru", "president Vladimir Putin".
+    // A person noun just before: "spokesperson Kofi Mensima", "president Camila Rojas".
     if (p != kNone && Lower(p) && (ix_.C(p) & (kHumanRole | kTitle))) RoleFromNoun(p, c);
   }
 
-  // "UNICEF spokesperson X", "Russian president X": the noun phrase before a name gives a role.
+  // "IAEA spokesperson X", "Chilean president X": the noun phrase before a name gives a role.
   void RoleFromNoun(uint32_t noun, int person) {
     // Back over the lowercase words of the role: "civil protection chief", "chief executive".
     uint32_t rb = noun;
@@ -1112,7 +1110,7 @@ class Recognizer {
     const bool the_before = raw_prev != kNone && ix_.LowerIs(raw_prev, "the");
     if (acronym) {
       int strength = kWeak;
-      // "according to UNICEF", "told CNBC", "published by the IMF".
+      // "according to IAEA", "told CNBC", "published by the IMF".
       const bool source_before =
           raw_prev != kNone && (ix_.LowerIs(raw_prev, "told") ||
                                 (ix_.LowerIs(raw_prev, "to") && raw_prev > SBegin(k) &&
@@ -1144,8 +1142,8 @@ class Recognizer {
       RoleFromNoun(raw_prev, cand);
       return;
     }
-    // "Chega official", "Hamas leaders": a name before a person noun is their organisation --
-    // but not at a sentence start ("Aid agencies", "Health workers").
+    // "Avanti official", "Hamas leaders": a name before a person noun is their organisation --
+    // but not at a sentence start ("Relief groups", "Farm workers").
     if (org_noun_before || org_after || possessive_role || (role_after && !initial) || at_org) {
       AddCand(k, e, EntityType::Org, kGood);
       return;
@@ -1155,7 +1153,7 @@ class Recognizer {
       return;
     }
     if (initial) {
-      // "Legambiente, Italy's largest environmental organisation, said": an apposition says
+      // "Legambiente, Chile's largest environmental group, said": an apposition says
       // what it is.
       if (ix_.Is(e, ",")) {
         for (uint32_t q = e + 1; q < SEnd(k) && q < e + 9 && !ix_.Is(q, ","); ++q)
@@ -1264,7 +1262,7 @@ class Recognizer {
       b.votes[int(c.type)] += c.strength;
     if (b.gender == Gender::Unknown) b.gender = c.gender;
     if (c.type == EntityType::Person && b.type == EntityType::Person) {
-      // Prefer the longest name ("Vladimir Putin" over "Putin").
+      // Prefer the longest name ("Camila Rojas" over "Rojas").
       if (CountWords(c.name) > CountWords(b.name)) {
         b.name = c.name;
         b.key = FoldKey(b.name);
@@ -1385,7 +1383,7 @@ class Recognizer {
       Cand& c = cands_[i];
       if (c.te - c.tb == 1 && c.type == EntityType::Org && (ix_.C(c.tb) & kOrgHead) && c.place < 0 &&
           !c.acronym) {
-        // "the Commission" after "the European Commission"; "Congress", "the Treasury" alone.
+        // "the Commission" after "the Federal Trade Commission"; "Congress", "the Treasury" alone.
         int ent = LatestOrgWith(c.tb);
         if (ent < 0 && c.mid_sentence) {
           ent = NewEntity(c);
@@ -1411,7 +1409,7 @@ class Recognizer {
         continue;
       }
       if (c.acronym) {
-        // By initials of an organisation ("WHO" -> World Health Organization).
+        // By initials of an organisation ("IAEA" -> International Atomic Energy Agency).
         int ent = -1;
         auto it = by_key.find(c.key);
         if (it != by_key.end()) ent = it->second;
@@ -1429,7 +1427,7 @@ class Recognizer {
       }
       const bool single = c.te - c.tb == 1 && c.key.find(' ') == std::string::npos;
       if (single) {
-        // A surname ("Putin", "President Putin", "Dr. Cossa") joins the person it ends.
+        // A surname ("Rojas", "President Rojas", "Dr. Horvat") joins the person it ends.
         auto last = by_last.find(c.key);
         if (last != by_last.end() && (c.type == EntityType::Person || c.strength <= kGood)) {
           Attach(i, last->second);
@@ -1557,7 +1555,7 @@ class Recognizer {
       }
       if (b.type == EntityType::Org) {
         std::vector<std::string> keys = KeysOf(b.key);
-        // "Socialist Party" is also "the Socialists".
+        // "Labour Party" is also "the Labours"; "Conservative Party", "the Conservatives".
         if (keys.size() == 2 && (WordClasses(keys[1]) & kOrgHead)) add(ent, {keys[0] + "s"}, Mention::Form::Name, false);
       }
     }
@@ -1583,8 +1581,8 @@ class Recognizer {
         }
         if (!ok) continue;
         const uint32_t end = i + uint32_t(f.keys.size());
-        // Never take a word out of a longer capitalised name ("Warsaw" in "Warsaw Stock
-        // Exchange" is claimed already; "Lisbon" before "Stock" is not a mention either).
+        // Never take a word out of a longer capitalised name ("Nairobi" in "Nairobi Stock
+        // Exchange" is claimed already; "Nairobi" before "Stock" is not a mention either).
         if (f.keys.size() == 1 && end < SEnd(i) && NameWord(end) && !ix_.InHeadline(i) &&
             !(ix_.C(end) & (kTitle | kTitleMod)) && f.form != Mention::Form::Demonym &&
             ents_[f.entity].type != EntityType::Person)
@@ -1609,7 +1607,7 @@ class Recognizer {
     }
   }
 
-  // "the Commission" after "the European Commission": a capitalised head word alone stands for
+  // "the Commission" after "the Federal Trade Commission": a capitalised head word alone stands for
   // the last organisation named with it.
   void LinkOrgHead(uint32_t i) {
     if (!(ix_.C(i) & kOrgHead) || !ix_.Cap(i)) return;
@@ -1694,7 +1692,7 @@ class Recognizer {
     r.token_entity.assign(ix_.size(), -1);
     for (size_t e = 0; e < r.entities.size(); ++e) {
       for (const Mention& m : r.entities[e].mentions) {
-        // Tokens whose span lies inside the mention (or holds it: "Brussels-based").
+        // Tokens whose span lies inside the mention (or holds it: "Vienna-based").
         uint32_t lo = 0, hi = ix_.size();
         while (lo < hi) {
           uint32_t mid = (lo + hi) / 2;

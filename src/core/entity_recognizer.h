@@ -7,8 +7,8 @@
 //
 // How (no list of names anywhere; names come from their shape and context):
 //   1. runs of capitalised words (joined by "of", "for", "and", particles like "de", initials)
-//      are read in order: dateline ("WARSAW —"), acronym definitions "Long Name (LN)", titles
-//      ("Russian President Vladimir Putin": person + demonym mention + role), organisation head
+//      are read in order: dateline ("NAIROBI —"), acronym definitions "Long Name (LN)", titles
+//      ("Chilean President Camila Rojas": person + demonym mention + role), organisation head
 //      words ("… Ministry", "… Party", "University of …"), place head words ("… Sea", "… River"),
 //      the gazetteer (countries, regions, cities, demonyms), then the shape of what is left
 //      (two to four capitalised words: a person) and the words around it ("refiner X" and
@@ -17,7 +17,7 @@
 //      acronyms join their long form (defined in brackets or by initials), same-name mentions
 //      merge; weak single-word guesses survive only when the text confirms them;
 //   3. every surface form of every entity is swept over the whole text (headline included), so
-//      "Putin", "Iran’s" (span "Iran"), "Polish" (Poland) and "WARSAW" are all mentions.
+//      "Rojas", "Kenya’s" (span "Kenya"), "Chilean" (Chile) and "NAIROBI" are all mentions.
 // Cities that are also words or personal names ("Nice", "Jackson") need context (a locative
 // preposition, a dateline, the country named in the text) and yield to a person with that name.
 #pragma once
@@ -35,7 +35,7 @@ namespace lectern {
 struct RoleFact {
   int person = -1;        // entity index
   int target = -1;        // entity index of the country / organisation, or -1
-  std::string role;       // "President", "Minister of Climate and Environment"
+  std::string role;       // "President", "Minister of Trade and Industry"
   uint32_t sentence = 0;
 };
 
@@ -44,13 +44,13 @@ struct EntityResult {
   std::vector<int> token_entity;      // per token: the entity one of whose mentions covers it
   std::vector<Gender> gender;         // per entity (persons), from honorifics and titles
   std::vector<int> gazetteer_place;   // per entity: Gazetteer place index or -1
-  std::vector<RoleFact> roles;        // from title phrases ("Iranian President X")
+  std::vector<RoleFact> roles;        // from title phrases ("Chilean President X")
 };
 
 EntityResult RecognizeEntities(const TextIndex& ix, const Gazetteer& world);
 
-// Initials of a name's capitalised words, skipping connectors: "World Health Organization" ->
-// "WHO", "Organization of the Petroleum Exporting Countries" -> "OPEC".
+// Initials of a name's capitalised words, skipping connectors: "International Atomic Energy
+// Agency" -> "IAEA", "Bank of the United States" -> "BUS".
 std::string Initials(std::string_view name);
 
 }  // namespace lectern

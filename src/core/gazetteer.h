@@ -3,13 +3,13 @@
 // ~15,000 cities, generated at build time from the npm data packages by tools/gen_gazetteer.mjs.
 //
 //   const Gazetteer& world = Gazetteer::Builtin();
-//   for (const Gazetteer::NameHit& h : world.FindName(FoldKey("Gdańsk"))) world.place(h.place);
-//   int pl = world.FindDemonym(FoldKey("Polish"));              // Poland
-//   int cc = world.FindCountry("PT");                           // Portugal
+//   for (const Gazetteer::NameHit& h : world.FindName(FoldKey("Łódź"))) world.place(h.place);
+//   int pl = world.FindDemonym(FoldKey("Chilean"));             // Chile
+//   int cc = world.FindCountry("KE");                           // Kenya
 //
 // Names are looked up by FoldKey (lowercase, diacritics folded), so "Sao Paulo" finds
 // "São Paulo". FindName lists countries first, then regions, then cities (larger first); choosing
-// among same-name cities ("Porto" in Portugal or Brazil) is the caller's job, with the text's
+// among same-name cities ("Valencia" in Spain or Venezuela) is the caller's job, with the text's
 // context. Parse() reads the generated format, so tests can build small gazetteers by hand.
 #pragma once
 
@@ -36,15 +36,15 @@ class Gazetteer {
 
   struct Place {
     Kind kind = Kind::City;
-    std::string name;                // English name: "Poland", "Central Europe", "Gdańsk"
+    std::string name;                // English name: "Chile", "Eastern Asia", "Łódź"
     std::string country_code;        // ISO 3166-1 alpha-2 (countries, cities)
     double lat = 0, lon = 0;
     uint32_t population = 0;         // cities
     double area = 0;                 // countries, km²
     uint8_t flags = 0;
-    std::string region, subregion;   // countries: "Europe", "Central Europe"
-    std::string capital;             // countries: "Warsaw"
-    std::vector<std::string> demonyms;  // countries, regions: "Polish"; "European"
+    std::string region, subregion;   // countries: "Asia", "Eastern Asia"
+    std::string capital;             // countries: "Santiago"
+    std::vector<std::string> demonyms;  // countries, regions: "Chilean"; "Asian"
   };
   struct NameHit {
     uint32_t place;

@@ -231,7 +231,7 @@ class Extractor {
     return s;
   }
 
-  // "Analysts", "Climate campaigners", "Aid agencies": a plural source with no name becomes a
+  // "Analysts", "Rights campaigners", "Relief groups": a plural source with no name becomes a
   // GROUP entity (one per phrase), so the entity map can show who spoke.
   int GroupFor(uint32_t b, uint32_t e) {
     while (b < e && (ix_.LowerIn(b, {"the", "a", "an", "some", "many", "most", "several", "other"}))) ++b;
@@ -291,7 +291,7 @@ class Extractor {
         return eg == Gender::Unknown || eg == g;
       };
       // The source of a quote in that sentence comes first: "X's widow, Y, told …. “…,” she
-      // said" is Y; "Greenpeace said …. They said …" is Greenpeace.
+      // said" is Y; "Oxfam said …. They said …" is Oxfam.
       for (auto it = out_.rbegin(); it != out_.rend() && best < 0; ++it) {
         if (it->sentence < s) break;
         if (it->sentence == s && it->speaker_entity >= 0 && size_t(it->speaker_entity) < er_.entities.size() &&
@@ -331,7 +331,7 @@ class Extractor {
   }
 
   // The latest organisation named before token `k` whose name holds `head` ("the ministry" ->
-  // Ministry of Health), or any organisation when `head` is empty.
+  // Ministry of Energy), or any organisation when `head` is empty.
   int RecentOrg(uint32_t k, const std::string& head) const {
     const uint32_t s0 = SOf(k);
     // A head word can point far back ("the directorate"); "the company" alone, only nearby.
@@ -352,13 +352,13 @@ class Extractor {
     while (e > b && (ix_.tokens[e - 1].kind == Token::Kind::Punct && !ix_.IsPossessive(e - 1))) --e;
     if (b >= e) return Speaker{};
     if (e - b == 1 && (ix_.C(b) & kPronoun)) return Pronoun(b);
-    // A person named in the phrase, unless only as the owner of someone else ("Putin's
-    // spokesman Dmitry Peskov" is Peskov; "Trump's lawyers" are the lawyers).
+    // A person named in the phrase, unless only as the owner of someone else ("Rojas's
+    // spokesman Ivo Maric" is Maric; "Trump's lawyers" are the lawyers).
     for (uint32_t k = b; k < e; ++k) {
       const int ent = Ent(k);
       if (ent < 0 || er_.entities[ent].type != EntityType::Person) continue;
       const uint32_t me = MentionEnd(k);
-      // "Da Silva's widow", "Putin's spokesman": the possessor is not the one speaking.
+      // "Da Silva's widow", "Rojas's spokesman": the possessor is not the one speaking.
       const bool owner = me < e && ix_.IsPossessive(me) && me + 1 < e && Lower(me + 1);
       if (!owner) return FromEntity(ent, ix_.Range(k, me));
       k = me - 1;
@@ -379,20 +379,20 @@ class Extractor {
       for (uint32_t q = b; q < k; ++q)
         if (ix_.IsWord(q) && (ix_.C(q) & (kHumanRole | kCollective)) && !(ix_.C(q) & kTitle))
           return Phrase(b, e, ent);
-      // Adjectives, then the head noun: "WHO officials", "A senior Chega official",
-      // "The Mozambican government", "the WHO's regional director".
+      // Adjectives, then the head noun: "IAEA officials", "A senior Avanti official",
+      // "The Chilean government", "the IAEA's regional director".
       uint32_t h = after;
       while (h < e && Lower(h) && !(ix_.C(h) & (kHumanRole | kCollective | kGovNoun | kOrgNoun)) &&
              !(ix_.C(h) & kStop) && h < after + 3)
         ++h;
-      // "Kenya's finance ministry", "WHO officials": the entity's people or body speak.
+      // "Kenya's finance ministry", "IAEA officials": the entity's people or body speak.
       if (h < e && Lower(h) && (ix_.C(h) & (kHumanRole | kCollective | kGovNoun)))
         return Phrase(b, e, ent);
       if (h < e && Lower(h) && (ix_.C(h) & kOrgNoun) && after > me && !ix_.LowerIs(h, "branch"))
         return Phrase(b, e, ent);
-      // "Moscow and Tehran": a pair of sources.
+      // "Ankara and Athens": a pair of sources.
       if (after < e && ix_.LowerIs(after, "and") && Ent(after + 1) >= 0) return Phrase(b, e, ent);
-      // "the Polish branch of Greenpeace": an adjective, then "of" and the real source.
+      // "the Chilean branch of Oxfam": an adjective, then "of" and the real source.
       const bool demonym = ix_.Text(ix_.Range(k, me)) != er_.entities[ent].name &&
                            std::any_of(er_.entities[ent].mentions.begin(), er_.entities[ent].mentions.end(),
                                        [&](const Mention& m) {
@@ -455,7 +455,7 @@ class Extractor {
     uint32_t c = b;
     for (uint32_t k = b; k < v; ++k) {
       if (ix_.Is(k, ";")) c = k + 1;
-      // A dateline ("MAPUTO -- The WHO said") or a closing quote right before the source
+      // A dateline ("NAIROBI -- The IAEA said") or a closing quote right before the source
       // ("... ," she said) starts the clause.
       if (ix_.IsDash(k) && k < b + 6) c = k + 1;
       if (ix_.IsCloseQuote(k)) {
@@ -527,7 +527,7 @@ class Extractor {
       ++e;
     }
     Speaker s = ResolveNP(c, e);
-    // Apposition: "Orlen's chief executive, Tomasz Wróblewski, told ..." names the person after
+    // Apposition: "Vantora's chief executive, Jonas Berg, told ..." names the person after
     // the comma.
     if (ix_.Is(e, ",") && (s.entity < 0 || er_.entities[s.entity].type != EntityType::Person)) {
       uint32_t k = e + 1;
@@ -811,10 +811,10 @@ class Extractor {
     out_.push_back(std::move(q));
   }
 
-  // Has the clause [b, e) a finite-looking verb? (for "said" without "that")
+  // Reported speech in sentence `s`: "according to", cues after their clause, speech verbs with
+  // their clause, noun cues.
   void Reported(uint32_t s) {
     const uint32_t b = ix_.SentenceBegin(s), e = ix_.SentenceEnd(s);
-    std::vector<uint8_t> covered_by_cue_after(0);
     // "…, according to X." / "According to X, …"
     for (uint32_t k = b; k + 1 < e; ++k) {
       if (!(ix_.LowerIs(k, "according") && ix_.LowerIs(k + 1, "to")) || in_quote_[k]) continue;
@@ -876,9 +876,8 @@ class Extractor {
       after_source = sp;
       after_source_verb = v;
     }
-    const uint32_t cue_after = kNone;
     for (uint32_t v = b; v < e; ++v) {
-      if (v == cue_after || used_[v] || in_quote_[v] || !IsCue(v, false)) continue;
+      if (used_[v] || in_quote_[v] || !IsCue(v, false)) continue;
       const SpeechVerb* sv = Verb(v);
       uint32_t k = v + 1;
       uint32_t cb = kNone;
@@ -935,7 +934,7 @@ class Extractor {
       AddReported(cb, ce, ix_.tokens[v].span, sp);
       used_[v] = 1;
     }
-    // Noun cues: "allegations that Iran has supplied drones".
+    // Noun cues: "allegations that Kenya has supplied arms".
     for (uint32_t k = b; k + 2 < e; ++k) {
       if (!ix_.LowerIs(k + 1, "that") || !Lower(k) || in_quote_[k] || used_[k] || !IsNounCue(ix_.L(k))) continue;
       if (Lower(k + 2) && (ix_.C(k + 2) & kAux)) continue;

@@ -194,7 +194,7 @@ class Relations {
     return true;
   }
 
-  // "Orlen's chief executive, Tomasz Wróblewski," (an honorific may come between): the role
+  // "Vantora's chief executive, Jonas Berg," (an honorific may come between): the role
   // before the person, owned by an organisation or place. Sets the role; false if none.
   bool RoleBefore(uint32_t k, int person, uint32_t s) {
     uint32_t pk = k;
@@ -239,7 +239,7 @@ class Relations {
       const uint32_t s = ix_.sentence_of[k];
       // (b) first: "Barcelona's mayor, X, urged …" names the role before the person.
       if (RoleBefore(k, person, s)) continue;
-      // (a) "X, a gas analyst at Wood Mackenzie," / "X, QatarEnergy's senior vice-president".
+      // (a) "X, a senior analyst at Hartwell Partners," / "X, Vantora's senior vice-president".
       if (ix_.Is(me, ",")) {
         uint32_t b = me + 1, e = b;
         while (e < SEnd(k) && !ix_.Is(e, ",") && !ix_.Is(e, ".") && !ix_.Is(e, ";") && !ix_.IsOpenQuote(e) &&
@@ -269,7 +269,7 @@ class Relations {
           continue;
         }
       }
-      // (c) "The Socialist Party, led by X" / "the alliance led by X".
+      // (c) "The Labour Party, led by X" / "the alliance led by X".
       if (k >= 2 && ix_.LowerIs(k - 1, "by") && ix_.LowerIs(k - 2, "led")) {
         uint32_t q = k - 2;
         if (q > SBegin(k) && ix_.Is(q - 1, ",")) --q;
@@ -298,7 +298,7 @@ class Relations {
       int b = -1;
       if (ix_.LowerIs(q, "in") && Ent(q + 1) >= 0) b = Ent(q + 1);
       else if (ix_.Is(me, ",") && Ent(me + 1) >= 0 && Type(a) == EntityType::Place) {
-        // "Porto, Portugal": only a city then its country.
+        // "Mombasa, Kenya": only a city then its country.
         const int c = Ent(me + 1);
         if (Type(c) == EntityType::Place && er_.gazetteer_place[c] >= 0 && er_.gazetteer_place[a] >= 0 &&
             er_.entities[a].country_code == er_.entities[c].country_code &&
@@ -310,7 +310,7 @@ class Relations {
       Add(a, b, RelationKind::LocatedIn, "located_in", "located in", ix_.sentence_of[k]);
       if (er_.entities[a].located_in < 0 && Type(a) != EntityType::Place) er_.entities[a].located_in = b;
     }
-    // Organisations whose name holds a place: "University of Coimbra", "Warsaw Stock Exchange".
+    // Organisations whose name holds a place: "University of Lima", "Nairobi Stock Exchange".
     std::vector<std::string> places;
     std::vector<int> place_ids;
     for (size_t p = 0; p < er_.entities.size(); ++p)
@@ -407,7 +407,7 @@ class Relations {
           if (x >= 0) {
             target = x;
             const uint32_t xe = MentionEnd(t);
-            if (ix_.IsPossessive(xe) && Ent(xe + 1) >= 0) target = Ent(xe + 1);  // "Poland's Orlen"
+            if (ix_.IsPossessive(xe) && Ent(xe + 1) >= 0) target = Ent(xe + 1);  // "Kenya's Safaricom"
             break;
           }
           if (ix_.tokens[t].kind == Token::Kind::Punct) break;

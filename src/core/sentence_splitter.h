@@ -8,7 +8,7 @@
 // mark, with closing quotes and brackets kept on the sentence they close. It does not end after
 //   titles            Mr. Dr. Gov. Sen. Gen. St. (never)
 //   other short forms Inc. Corp. Jan. U.S. a.m. (only before a typical sentence opener: "The")
-//   initials          John F. Meyer, Daniel R. Osei (only before a typical opener)
+//   initials          John F. Meyer, Anna K. Berg (only before a typical opener)
 //   a lowercase word  “Why now?” she asked.   “…,” he said.
 // Decimals ("2.1") are single tokens already. Sentences longer than kMaxSentenceTokens are cut so
 // that later stages stay linear on pathological input (a paragraph with no punctuation).

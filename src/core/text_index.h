@@ -41,7 +41,7 @@ struct TextIndex {
   // Bounds-checked lookups (an index one past a sentence or the text is common in rules).
   std::string_view L(uint32_t i) const { return i < lower.size() ? lower[i] : std::string_view(); }
   uint32_t C(uint32_t i) const { return i < cls.size() ? cls[i] : 0u; }
-  // FoldKey of the token's text: names and gazetteer keys ("Gdańsk" -> "gdansk").
+  // FoldKey of the token's text: names and gazetteer keys ("Łódź" -> "lodz").
   std::string_view F(uint32_t i) const { return fold[i].empty() ? lower[i] : std::string_view(fold[i]); }
   bool LowerIs(uint32_t i, std::string_view s) const { return i < size() && lower[i] == s; }
   bool LowerIn(uint32_t i, std::initializer_list<std::string_view> ws) const {

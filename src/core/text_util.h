@@ -1,7 +1,7 @@
 // text_util.h — character classes and case folding for the analysis, over UTF-8 code points.
 //
 //   if (IsUpperCp(cp)) ...                       // 'A', 'Ś', 'Ö', 'Д'
-//   std::string key = FoldKey("Gdańsk");         // "gdansk": gazetteer / clustering key
+//   std::string key = FoldKey("Łódź");           // "lodz": gazetteer / clustering key
 //   std::string low = LowerAscii("Mr.");         // "mr.": lexicon key (non-ASCII bytes kept)
 //
 // Covers Latin (Basic, Latin-1, Extended-A, the Romanian comma letters), Greek and Cyrillic case
@@ -25,7 +25,7 @@ char32_t ToUpperCp(char32_t cp);
 bool IsDashCp(char32_t cp);         // - U+2010..U+2015 U+2212
 bool IsApostropheCp(char32_t cp);   // ' U+2019 U+02BC
 
-// Lowercase, diacritics folded to ASCII where Latin ("Świnoujście" -> "swinoujscie"),
+// Lowercase, diacritics folded to ASCII where Latin ("Kraków" -> "krakow"),
 // apostrophes to ', dashes to -, runs of spaces to one space, trimmed. Used to compare names.
 std::string FoldKey(std::string_view text);
 void AppendFoldKey(std::string& out, std::string_view text);
@@ -33,9 +33,9 @@ void AppendFoldKey(std::string& out, std::string_view text);
 std::string LowerAscii(std::string_view text);
 // First code point of `text` (U+FFFD when empty or invalid).
 char32_t FirstCp(std::string_view text);
-// Every letter of `text` uppercase and at least `min_letters` letters ("WARSAW", "U.S.").
+// Every letter of `text` uppercase and at least `min_letters` letters ("NAIROBI", "U.S.").
 bool IsAllCaps(std::string_view text, int min_letters = 2);
-// "Warsaw" from "WARSAW", "Addis Ababa" from "ADDIS ABABA": first letter of each word kept,
+// "Nairobi" from "NAIROBI", "Buenos Aires" from "BUENOS AIRES": first letter of each word kept,
 // the rest lowercased. For names only ever seen in capitals (datelines).
 std::string TitleCase(std::string_view text);
 

@@ -4,8 +4,8 @@
 //   std::vector<Token> tokens = Tokenize(doc);   // headline first, then each paragraph
 //
 // Rules (English news):
-//   words       letters with inner hyphens and apostrophes: "Nowak-Zielińska", "O'Brien",
-//               "don't"; the possessive "’s" / "'s" is its own token ("Iran", "’s") and so is a
+//   words       letters with inner hyphens and apostrophes: "Kowalczyk-Brandt", "O'Brien",
+//               "don't"; the possessive "’s" / "'s" is its own token ("Kenya", "’s") and so is a
 //               trailing plural-possessive apostrophe ("countries", "’")
 //   dotted      single letters with periods form one token: "U.S.", "a.m."
 //   numbers     digits with inner "." or "," before a digit: "2.1", "6,400", "1.2"; a hyphen
