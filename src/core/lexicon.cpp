@@ -243,6 +243,7 @@ const VerbList kVerbLists[] = {
     {CueClass::Embedded, "label", "labelled labeled labelling labeling"},
     {CueClass::Embedded, "brand", "branded branding"},
     {CueClass::Embedded, "hail", "hail hails hailed hailing"},
+    {CueClass::Embedded, "accuse", "accuse accuses accused accusing"},
 };
 
 const char* const kNounCues =

@@ -513,6 +513,17 @@ class Extractor {
       Speaker s = ResolveNP(nb, r - 1);
       if (s.found) return s;
     }
+    // "… were denied by officials, who called them …": the antecedent before ", who".
+    if (r > SBegin(v) + 2 && ix_.LowerIs(r - 1, "who") && ix_.Is(r - 2, ",")) {
+      const uint32_t ne = r - 2;
+      uint32_t nb = ne;
+      while (nb > SBegin(v) && ne - nb < 6 && ix_.IsWord(nb - 1) &&
+             !ix_.LowerIn(nb - 1, {"by", "from", "of", "with", "to", "in", "on", "at", "for", "and", "but"}) &&
+             !Verb(nb - 1) && !(Lower(nb - 1) && (ix_.C(nb - 1) & kAux)))
+        --nb;
+      Speaker s = ResolveNP(nb, ne);
+      if (s.found) return s;
+    }
     const uint32_t c = ClauseStart(v, participle);
     // The noun phrase: up to a comma, an auxiliary, a relative pronoun or the verb.
     uint32_t e = c;
@@ -551,6 +562,13 @@ class Extractor {
     if (q.close == kNone) return kNone;
     const uint32_t e = SEnd(q.close);
     uint32_t k = q.close + 1;
+    // A quote ends its clause before its source: "“…,” said X" / "“…?” she asked". A fragment
+    // running on into the sentence ("the “grand bargain” promised by …") has no source after.
+    const uint32_t last = LastTok(q) - 1;
+    const bool closes_clause = ix_.Is(last, ",") || ix_.Is(last, ".") || ix_.Is(last, "?") ||
+                               ix_.Is(last, "!") || ix_.Is(last, "\xE2\x80\xA6") || ix_.Is(last, "...") ||
+                               ix_.Is(k, ",") || ix_.IsDash(k);
+    if (!closes_clause) return kNone;
     if (k < e && ix_.Is(k, ",")) ++k;
     if (k >= e || ix_.IsOpenQuote(k)) return kNone;
     if (IsCue(k, false)) {
@@ -619,6 +637,7 @@ class Extractor {
 
   void Direct(size_t qi) {
     const RawQuote& q = raw_[qi];
+    if (q.open > 0 && ix_.LowerIs(q.open - 1, "so-called")) return;  // a scare quote, by its own word
     Speaker sp;
     uint32_t cue = kNone;
     bool after = false, complement = false;
@@ -774,6 +793,9 @@ class Extractor {
         // ", where …" after a place closes the reported part.
         if (ix_.LowerIs(k + 1, "where") && Ent(k - 1) >= 0) return k;
       }
+      if ((ix_.LowerIs(k, "and") || ix_.LowerIs(k, "but")) && k > b && ix_.IsCloseQuote(k - 1) && Lower(k + 1) &&
+          ix_.L(k + 1).size() > 4 && ix_.L(k + 1).substr(ix_.L(k + 1).size() - 2) == "ed")
+        return k;  // '… "a disaster" and accused the government …': a new verb of the source
       if (ix_.LowerIs(k, "and") || ix_.LowerIs(k, "but")) {
         uint32_t n = k + 1;
         while (n < e && Lower(n) && (ix_.C(n) & kAux) && !ix_.LowerIs(n, "that")) ++n;
