@@ -230,3 +230,14 @@ TEST_CASE("pronouns point back to the source of the last quote before the subjec
   REQUIRE(they);
   CHECK(they->speaker == "Miners Union");
 }
+
+TEST_CASE("scare quotes: 'so-called', fragments that run on; sources in relative clauses") {
+  Run r("The so-called " LQ "peace dividend" RQ " never came. The " LQ "grand plan" RQ " promised by "
+        "ministers failed too. The rumours were denied by officials, who called them " LQ "pure fiction." RQ);
+  CHECK(!r.Find("peace dividend"));
+  CHECK(!r.Find("grand plan"));
+  const Quote* q = r.Find("pure fiction");
+  REQUIRE(q);
+  CHECK(q->speaker == "officials");
+  CHECK(r.Cue(*q) == "called");
+}
