@@ -431,7 +431,13 @@ void DrawLegend(AppState& app, const lectern::Analysis& a) {
 // "● Vladimir Putin · mention 2 of 5  ‹ ›  ×" when an entity is selected.
 void DrawSelectionBar(ArticleView& v, AppState& app, const lectern::Analysis& a) {
   const int e = app.selection.entity;
-  if (e < 0 || e >= int(a.entities.size())) return;
+  if (e < 0 || e >= int(a.entities.size())) {
+    // The row is always there, so selecting something never moves the text under the pointer.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled(a.entities.empty() ? "No people, places or organisations were found."
+                                           : "Click a highlighted name to follow it through the story.");
+    return;
+  }
   const lectern::Entity& ent = a.entities[size_t(e)];
   const Palette& pal = GetPalette(app.settings.theme);
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -686,7 +692,8 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
       if (std::fabs(v.fling_velocity) < 150.0f) v.fling_velocity = 0;
     }
   } else {
-    if (v.selecting && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    // The release frame counts too: a fast drag can deliver its last move with the release.
+    if (v.selecting && (ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left))) {
       v.caret = lectern::HitTest(v.layout, v.display_text, io.MousePos.x - origin.x, io.MousePos.y - origin.y, measure);
       // Dragging past the top or bottom edge scrolls, faster the further out.
       const float top = win_pos.y, bottom = win_pos.y + v.view_height;

@@ -19,6 +19,7 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -39,6 +40,10 @@ struct Platform {
   std::string clipboard;       // what we last copied (for ImGui's own paste)
   std::string state;           // last lecternState() answer, kept alive for JS to read
   std::vector<TouchPoint> touches;  // fingers down, oldest first (Touches())
+  std::vector<SDL_Event> deferred;  // events held back to the next frame (see PollInput)
+  std::vector<float> frame_ms;      // CPU time of recent frames (ring buffer)
+  std::vector<float> interval_ms;   // time between recent frames
+  size_t frame_stat_next = 0;
 };
 
 Platform g;  // the one platform instance: the browser has one page, one canvas, one loop
@@ -84,12 +89,44 @@ void TrackTouch(const SDL_Event& e) {
   }
 }
 
-void Frame() {
+// Feeds this frame's input to ImGui. A button press that arrives in the same frame as the move
+// that brought the pointer there (a fast click, a synthetic click, a stylus tap) waits one
+// frame, so ImGui has seen the pointer over the widget before the press, as it would with a
+// person's hand; ImGui does the same for touch.
+void PollInput() {
+  std::vector<SDL_Event> events;
+  events.swap(g.deferred);
   SDL_Event event;
-  while (SDL_PollEvent(&event)) {
-    TrackTouch(event);
-    ImGui_ImplSDL2_ProcessEvent(&event);
+  while (SDL_PollEvent(&event)) events.push_back(event);
+  bool moved = false;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const SDL_Event& e = events[i];
+    if (e.type == SDL_MOUSEBUTTONDOWN && moved) {
+      g.deferred.assign(events.begin() + long(i), events.end());
+      g.awake_until = std::max(g.awake_until, Now() + kSettleSeconds);
+      return;
+    }
+    if (e.type == SDL_MOUSEMOTION) moved = true;
+    TrackTouch(e);
+    ImGui_ImplSDL2_ProcessEvent(&e);
   }
+}
+
+void RecordFrameStats(float cpu_ms, float interval_ms) {
+  constexpr size_t kKeep = 2048;
+  if (g.frame_ms.size() < kKeep) {
+    g.frame_ms.push_back(cpu_ms);
+    g.interval_ms.push_back(interval_ms);
+  } else {
+    g.frame_ms[g.frame_stat_next] = cpu_ms;
+    g.interval_ms[g.frame_stat_next] = interval_ms;
+    g.frame_stat_next = (g.frame_stat_next + 1) % kKeep;
+  }
+}
+
+void Frame() {
+  const double frame_start = emscripten_get_now();
+  PollInput();
 
   const double now = Now();
   if (now > g.awake_until) {
@@ -125,6 +162,7 @@ void Frame() {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  RecordFrameStats(float(emscripten_get_now() - frame_start), float(info.delta * 1000.0));
   SDL_GL_SwapWindow(g.window);
 }
 
@@ -201,6 +239,9 @@ EM_JS(void, JsReportError, (const char* message), {
 
 // The page's test and integration hooks: window.lecternState() and wake-ups from page events.
 EM_JS(void, JsInstallPageHooks, (), {
+  window.lecternFrameTimes = function() {
+    return JSON.parse(UTF8ToString(Module["_lectern_frame_times_json"]()));
+  };
   window.lecternState = function() {
     var p = Module["_lectern_state_json"]();
     return JSON.parse(UTF8ToString(p));
@@ -317,6 +358,28 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* lectern_state_json() {
   platform::g.state = platform::g.app.state_json ? platform::g.app.state_json() : "{}";
   return platform::g.state.c_str();
+}
+
+// window.lecternFrameTimes(): {"cpu": [ms...], "interval": [ms...]} of the frames rendered since
+// the last call (up to 2048), for benchmarks; the call starts a new measurement.
+EMSCRIPTEN_KEEPALIVE const char* lectern_frame_times_json() {
+  std::string& out = platform::g.state;
+  out = "{\"cpu\":[";
+  char buf[32];
+  for (size_t i = 0; i < platform::g.frame_ms.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "%s%.3f", i ? "," : "", platform::g.frame_ms[i]);
+    out += buf;
+  }
+  out += "],\"interval\":[";
+  for (size_t i = 0; i < platform::g.interval_ms.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "%s%.3f", i ? "," : "", platform::g.interval_ms[i]);
+    out += buf;
+  }
+  out += "]}";
+  platform::g.frame_ms.clear();
+  platform::g.interval_ms.clear();
+  platform::g.frame_stat_next = 0;
+  return out.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void lectern_wake() { platform::Wake(platform::kSettleSeconds); }
