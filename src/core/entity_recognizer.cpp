@@ -86,6 +86,7 @@ constexpr uint32_t kNone = ~0u;
 struct OneWordCache {
   const std::vector<Gazetteer::NameHit>* hits = nullptr;
   bool prefix = false;
+  int demonym = -1;
 };
 
 class Recognizer {
@@ -130,7 +131,7 @@ class Recognizer {
         if (!h.code || ix_.AllCaps(i)) add(int(h.place));
       if (NameWord(i + 1) && Word1(i).prefix)
         for (const auto& h : world_.FindName(std::string(ix_.F(i)) + " " + std::string(ix_.F(i + 1)))) add(int(h.place));
-      if (!ix_.AllCaps(i)) add(world_.FindDemonym(ix_.F(i)));
+      if (!ix_.AllCaps(i)) add(Word1(i).demonym);
     }
   }
   bool CountryNamed(const std::string& cc) const {
@@ -313,8 +314,11 @@ class Recognizer {
   using OneWord = OneWordCache;
   const OneWord& Word1(uint32_t k) const {
     if (!word1_done_[k]) {
-      word1_[k].hits = &world_.FindName(ix_.F(k));
-      word1_[k].prefix = world_.IsNamePrefix(ix_.F(k));
+      static const std::vector<Gazetteer::NameHit> kNoHits;
+      const Gazetteer::KeyInfo* info = world_.Lookup(ix_.F(k));
+      word1_[k].hits = info ? &info->hits : &kNoHits;
+      word1_[k].prefix = info && info->prefix;
+      word1_[k].demonym = info ? info->demonym : -1;
       word1_done_[k] = 1;
     }
     return word1_[k];
@@ -335,11 +339,13 @@ class Recognizer {
     for (uint32_t k = b; k < e && k < b + 7; ++k) {
       if (k > b && !ix_.Adjacent(k - 1, k)) key += ' ';
       key += ix_.F(k);
+      const Gazetteer::KeyInfo* info = world_.Lookup(key);
       if (k == b && best > b) {
-        if (!world_.IsNamePrefix(key)) break;
+        if (!info || !info->prefix) break;
         continue;
       }
-      const auto* hits = &world_.FindName(key);
+      static const std::vector<Gazetteer::NameHit> kNoHits;
+      const auto* hits = info ? &info->hits : &kNoHits;
       if (hits->empty() && k == b && key.find('.') != std::string::npos) {
         // "U.S." and "U.K." are the codes "US" and "UK".
         std::string bare;
@@ -351,7 +357,9 @@ class Recognizer {
         best = k + 1;
         *out = hits;
       }
-      if (!world_.IsNamePrefix(key)) break;
+      if (!info || !info->prefix) {
+        if (k > b || key.find('.') == std::string::npos) break;
+      }
     }
     return best;
   }

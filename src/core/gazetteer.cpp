@@ -44,12 +44,16 @@ std::string_view Gazetteer::Intern(std::string s) {
   return strings_.back();
 }
 
+Gazetteer::KeyInfo& Gazetteer::Key(const std::string& folded) {
+  auto it = keys_.find(folded);
+  if (it == keys_.end()) it = keys_.emplace(Intern(folded), KeyInfo{}).first;
+  return it->second;
+}
+
 void Gazetteer::AddName(std::string_view name, uint32_t place) {
   std::string key = FoldKey(name);
   if (key.empty()) return;
-  auto found = names_.find(key);
-  if (found == names_.end()) found = names_.emplace(Intern(key), std::vector<NameHit>{}).first;
-  auto& hits = found->second;
+  auto& hits = Key(key).hits;
   for (const NameHit& h : hits)
     if (h.place == place) return;
   hits.push_back(NameHit{place, IsCode(name)});
@@ -58,10 +62,10 @@ void Gazetteer::AddName(std::string_view name, uint32_t place) {
   for (size_t i = 0; i < key.size(); ++i) {
     if (key[i] != ' ') continue;
     std::string p = key.substr(0, i);
-    if (!prefixes_.count(p)) prefixes_.insert(Intern(p));
+    Key(p).prefix = true;
     while (!p.empty() && (p.back() == ',' || p.back() == '.')) {
       p.pop_back();
-      if (!prefixes_.count(p)) prefixes_.insert(Intern(p));
+      Key(p).prefix = true;
     }
   }
 }
@@ -96,8 +100,8 @@ Gazetteer Gazetteer::Parse(std::string_view data) {
       g.places_.push_back(std::move(p));
       for (auto n : names) g.AddName(n, index);
       for (const std::string& d : g.places_[index].demonyms) {
-        std::string key = FoldKey(d);
-        if (!g.demonyms_.count(key)) g.demonyms_.emplace(g.Intern(key), index);  // first (highest ranked) wins
+        KeyInfo& k = g.Key(FoldKey(d));
+        if (k.demonym < 0) k.demonym = int32_t(index);  // the first (highest ranked) wins
       }
       if (!g.countries_.count(f[1])) g.countries_.emplace(g.Intern(std::string(f[1])), index);
     } else if (f[0] == "R" && f.size() >= 5) {
@@ -111,8 +115,8 @@ Gazetteer Gazetteer::Parse(std::string_view data) {
       g.places_.push_back(std::move(p));
       g.AddName(f[1], index);
       for (const std::string& d : g.places_[index].demonyms) {
-        std::string key = FoldKey(d);
-        if (!g.demonyms_.count(key)) g.demonyms_.emplace(g.Intern(key), index);
+        KeyInfo& k = g.Key(FoldKey(d));
+        if (k.demonym < 0) k.demonym = int32_t(index);
       }
     } else if (f[0] == "T" && f.size() >= 7) {
       Place p;
@@ -136,8 +140,8 @@ Gazetteer Gazetteer::Parse(std::string_view data) {
     }
   }
   // Best first: countries, regions, then cities by population (capitals first among equals).
-  for (auto& kv : g.names_) {
-    std::stable_sort(kv.second.begin(), kv.second.end(), [&](const NameHit& a, const NameHit& b) {
+  for (auto& kv : g.keys_) {
+    std::stable_sort(kv.second.hits.begin(), kv.second.hits.end(), [&](const NameHit& a, const NameHit& b) {
       const Place& pa = g.places_[a.place];
       const Place& pb = g.places_[b.place];
       if (pa.kind != pb.kind) return int(pa.kind) < int(pb.kind);
@@ -154,15 +158,20 @@ const Gazetteer& Gazetteer::Builtin() {
   return g;
 }
 
+const Gazetteer::KeyInfo* Gazetteer::Lookup(std::string_view folded) const {
+  auto it = keys_.find(folded);
+  return it == keys_.end() ? nullptr : &it->second;
+}
+
 const std::vector<Gazetteer::NameHit>& Gazetteer::FindName(std::string_view folded) const {
   static const std::vector<NameHit> kNone;
-  auto it = names_.find(folded);
-  return it == names_.end() ? kNone : it->second;
+  const KeyInfo* k = Lookup(folded);
+  return k ? k->hits : kNone;
 }
 
 int Gazetteer::FindDemonym(std::string_view folded) const {
-  auto it = demonyms_.find(folded);
-  return it == demonyms_.end() ? -1 : int(it->second);
+  const KeyInfo* k = Lookup(folded);
+  return k ? k->demonym : -1;
 }
 
 int Gazetteer::FindCountry(std::string_view cca2) const {

@@ -61,9 +61,20 @@ class Gazetteer {
   // Reads the generated text format (see tools/gen_gazetteer.mjs); malformed lines are skipped.
   static Gazetteer Parse(std::string_view data);
 
+  // Everything the gazetteer knows about one folded key, in one lookup.
+  struct KeyInfo {
+    std::vector<NameHit> hits;  // places with this name
+    int32_t demonym = -1;       // place whose demonym / adjective this is
+    bool prefix = false;        // some longer name starts with this key and a space
+  };
+  const KeyInfo* Lookup(std::string_view folded) const;   // nullptr when unknown
+
   const std::vector<NameHit>& FindName(std::string_view folded) const;
   // True when some name continues after `folded` (a multi-word name starts with it).
-  bool IsNamePrefix(std::string_view folded) const { return prefixes_.count(folded) != 0; }
+  bool IsNamePrefix(std::string_view folded) const {
+    const KeyInfo* k = Lookup(folded);
+    return k && k->prefix;
+  }
   int FindDemonym(std::string_view folded) const;      // place index or -1
   int FindCountry(std::string_view cca2) const;        // place index or -1
   const Place& place(uint32_t i) const { return places_[i]; }
@@ -76,9 +87,8 @@ class Gazetteer {
   std::vector<Place> places_;
   // Keys are views into `strings_` (stable addresses), so lookups never allocate.
   std::deque<std::string> strings_;
-  std::unordered_map<std::string_view, std::vector<NameHit>, FastHash> names_;
-  std::unordered_set<std::string_view, FastHash> prefixes_;
-  std::unordered_map<std::string_view, uint32_t, FastHash> demonyms_;
+  KeyInfo& Key(const std::string& folded);                 // finds or adds
+  std::unordered_map<std::string_view, KeyInfo, FastHash> keys_;   // names, prefixes, demonyms
   std::unordered_map<std::string_view, uint32_t, FastHash> countries_;
   size_t cities_ = 0;
 };
