@@ -10,6 +10,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace lectern {
 
@@ -280,6 +281,30 @@ struct Tables {
     ForEachWord(kNounCues, [&](std::string_view w) { noun_cues[w] = true; });
     for (const auto& kv : classes) words[kv.first].classes = kv.second;
     for (const auto& kv : verbs) words[kv.first].verb = &kv.second;  // node addresses are stable
+    // The per-token lookup goes through a flat open-addressing table: one or two probes in
+    // contiguous memory instead of a bucket chain.
+    size_t cap = 1;
+    while (cap < words.size() * 4) cap <<= 1;
+    flat.assign(cap, FlatSlot{});
+    for (const auto& kv : words) {
+      size_t i = FastHash{}(kv.first) & (cap - 1);
+      while (!flat[i].key.empty()) i = (i + 1) & (cap - 1);
+      flat[i] = FlatSlot{kv.first, kv.second};
+    }
+  }
+  struct FlatSlot {
+    std::string_view key;
+    WordInfo info;
+  };
+  std::vector<FlatSlot> flat;
+  WordInfo Find(std::string_view w) const {
+    if (w.empty()) return WordInfo{};
+    const size_t mask = flat.size() - 1;
+    for (size_t i = FastHash{}(w) & mask;; i = (i + 1) & mask) {
+      const FlatSlot& s = flat[i];
+      if (s.key.empty()) return WordInfo{};
+      if (s.key == w) return s.info;
+    }
   }
 };
 
@@ -304,11 +329,7 @@ const SpeechVerb* FindSpeechVerb(std::string_view lower) {
 
 bool IsNounCue(std::string_view lower) { return GetTables().noun_cues.count(lower) != 0; }
 
-WordInfo LookupWord(std::string_view lower) {
-  const auto& t = GetTables().words;
-  auto it = t.find(lower);
-  return it == t.end() ? WordInfo{} : it->second;
-}
+WordInfo LookupWord(std::string_view lower) { return GetTables().Find(lower); }
 
 Gender HonorificGender(std::string_view w) {
   if (w == "mr" || w == "mr." || w == "sir" || w == "lord" || w == "king" || w == "prince" ||
