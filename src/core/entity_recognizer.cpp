@@ -83,6 +83,11 @@ struct Form {
 
 constexpr uint32_t kNone = ~0u;
 
+const std::vector<Gazetteer::NameHit>& NoHits() {
+  static const std::vector<Gazetteer::NameHit> kNone;
+  return kNone;
+}
+
 struct OneWordCache {
   const std::vector<Gazetteer::NameHit>* hits = nullptr;
   bool prefix = false;
@@ -249,7 +254,7 @@ class Recognizer {
   // "X, Country": a comma and a country name right after.
   bool FollowedByCountry(uint32_t e) const {
     if (!ix_.Is(e, ",") || !NameWord(e + 1)) return false;
-    for (const auto& h : world_.FindName(ix_.F(e + 1)))
+    for (const auto& h : (*Word1(e + 1).hits))
       if (world_.place(h.place).kind == Gazetteer::Kind::Country) return true;
     return false;
   }
@@ -313,10 +318,11 @@ class Recognizer {
   // The gazetteer's answer for one token, looked up once per token.
   using OneWord = OneWordCache;
   const OneWord& Word1(uint32_t k) const {
+    static const OneWord kNothing{&NoHits(), false, -1};
+    if (k >= word1_.size()) return kNothing;
     if (!word1_done_[k]) {
-      static const std::vector<Gazetteer::NameHit> kNoHits;
       const Gazetteer::KeyInfo* info = world_.Lookup(ix_.F(k));
-      word1_[k].hits = info ? &info->hits : &kNoHits;
+      word1_[k].hits = info ? &info->hits : &NoHits();
       word1_[k].prefix = info && info->prefix;
       word1_[k].demonym = info ? info->demonym : -1;
       word1_done_[k] = 1;
@@ -405,7 +411,7 @@ class Recognizer {
         return b + 2;
       }
     }
-    int p = world_.FindDemonym(ix_.F(b));
+    int p = Word1(b).demonym;
     // "Nigerians", "Filipinos": the people of a country.
     if (p < 0 && ix_.F(b).size() > 4 && ix_.F(b).back() == 's')
       p = world_.FindDemonym(std::string_view(ix_.F(b)).substr(0, ix_.F(b).size() - 1));
@@ -487,7 +493,7 @@ class Recognizer {
   bool HyphenParts(uint32_t i, bool headline) {
     std::string_view t = ix_.Text(i);
     if (t.find('-') == std::string_view::npos) return false;
-    if (!world_.FindName(ix_.F(i)).empty()) return false;  // "Guinea-Bissau"
+    if (!(*Word1(i).hits).empty()) return false;  // "Guinea-Bissau"
     // Split on ASCII hyphens.
     std::vector<std::pair<uint32_t, uint32_t>> parts;  // byte offsets within t
     size_t start = 0;
@@ -626,7 +632,7 @@ class Recognizer {
       }
       // "Christian Democratic People's Party", "People's Liberation Army".
       if (ix_.IsPossessive(j) && j > i && NameWord(j + 1) && j + 1 < e && !ix_.AllCaps(j - 1) &&
-          world_.FindName(ix_.F(j - 1)).empty() && world_.FindDemonym(ix_.F(j - 1)) < 0 &&
+          (*Word1(j - 1).hits).empty() && Word1(j - 1).demonym < 0 &&
           ((ix_.C(j + 1) & kOrgHead) || (ix_.LowerIs(j + 1, "republic")) ||
            (NameWord(j + 2) && (ix_.C(j + 2) & kOrgHead)))) {
         ++j;
@@ -721,7 +727,7 @@ class Recognizer {
     }
     // "Oxfam Kenya", "Vodafone Egypt": a name and a country is a national branch.
     if (e - b >= 2 && e - b <= 4 && !(ix_.C(b) & (kTitle | kTitleMod | kHonorific | kDirection | kNonEntity | kStop)) &&
-        world_.FindName(ix_.F(b)).empty() && world_.FindDemonym(ix_.F(b)) < 0) {
+        (*Word1(b).hits).empty() && Word1(b).demonym < 0) {
       const std::vector<Gazetteer::NameHit>* hits = nullptr;
       if (MatchGazetteer(b + 1, e, &hits) == e && hits && world_.place((*hits)[0].place).kind == Gazetteer::Kind::Country &&
           (SpeechVerbAt(e) || ix_.IsPossessive(e) || NextIs(e, kHumanRole | kCollective))) {
@@ -1331,11 +1337,11 @@ class Recognizer {
     if (c.type == EntityType::Person) return LastWordKey(c.name);
     // "Saudi Aramco" is also "Aramco": a place or demonym before a company's own name.
     if (c.type == EntityType::Org && c.te - c.tb == 2 && !(ix_.C(c.te - 1) & kOrgHead) &&
-        (world_.FindDemonym(ix_.F(c.tb)) >= 0 || !world_.FindName(ix_.F(c.tb)).empty()))
+        (Word1(c.tb).demonym >= 0 || !(*Word1(c.tb).hits).empty()))
       return std::string(ix_.F(c.te - 1));
     if (c.type == EntityType::Org && c.te - c.tb == 2 && (ix_.C(c.te - 1) & kOrgHead) &&
-        !(ix_.C(c.tb) & (kDirection | kTitleMod | kStop)) && world_.FindDemonym(ix_.F(c.tb)) < 0) {
-      for (const auto& h : world_.FindName(ix_.F(c.tb))) {
+        !(ix_.C(c.tb) & (kDirection | kTitleMod | kStop)) && Word1(c.tb).demonym < 0) {
+      for (const auto& h : (*Word1(c.tb).hits)) {
         const auto& p = world_.place(h.place);
         if (p.kind != Gazetteer::Kind::City || (p.flags & Gazetteer::kCapital) || p.population >= 1000000)
           return {};
