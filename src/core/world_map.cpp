@@ -82,10 +82,11 @@ MapRect EqualEarthBounds() {
 
 // [SECTION] Triangulation (ear clipping with holes) ----------------------------------------------
 //
-// A port of the approach of mapbox/earcut (ISC licence, see THIRD_PARTY.md) without its z-order
-// index: holes are bridged into the outer ring, then ears are clipped; when no ear is found the
-// ring is filtered, local self-intersections are cured, and finally the polygon is split along a
-// valid diagonal. Rings here have at most a few thousand points, and this runs once at load.
+// A port of the approach of mapbox/earcut (ISC licence, see THIRD_PARTY.md): holes are bridged
+// into the outer ring, then ears are clipped; when no ear is found the ring is filtered, local
+// self-intersections are cured, and finally the polygon is split along a valid diagonal. Rings of
+// more than 80 points are indexed along a z-order curve so that the "is anything inside this
+// ear" test only visits nearby points (Russia's coast has thousands). Runs once, at load.
 
 namespace {
 
@@ -93,6 +94,8 @@ struct EarNode {
   uint32_t i;        // index of the point in the caller's list
   double x, y;
   int prev = -1, next = -1;
+  int32_t z = -1;    // z-order value (-1: not computed yet)
+  int prev_z = -1, next_z = -1;  // neighbours in z-order (-1: none)
   bool steiner = false;
 };
 
@@ -100,6 +103,7 @@ struct Earcut {
   std::vector<EarNode> nodes;
   std::vector<uint32_t>* out = nullptr;
   long budget = 0;   // bounds the work on pathological input
+  double min_x = 0, min_y = 0, inv_size = 0;  // z-order grid (inv_size 0: no index)
 
   EarNode& N(int k) { return nodes[size_t(k)]; }
 
@@ -119,6 +123,67 @@ struct Earcut {
   void Remove(int k) {
     N(N(k).next).prev = N(k).prev;
     N(N(k).prev).next = N(k).next;
+    if (N(k).prev_z >= 0) N(N(k).prev_z).next_z = N(k).next_z;
+    if (N(k).next_z >= 0) N(N(k).next_z).prev_z = N(k).prev_z;
+  }
+
+  // Interleaves the bits of the point's 15-bit grid coordinates (a Morton code).
+  int32_t ZOrder(double px, double py) const {
+    uint32_t x = uint32_t((px - min_x) * inv_size), y = uint32_t((py - min_y) * inv_size);
+    x = (x | (x << 8)) & 0x00FF00FFu;
+    x = (x | (x << 4)) & 0x0F0F0F0Fu;
+    x = (x | (x << 2)) & 0x33333333u;
+    x = (x | (x << 1)) & 0x55555555u;
+    y = (y | (y << 8)) & 0x00FF00FFu;
+    y = (y | (y << 4)) & 0x0F0F0F0Fu;
+    y = (y | (y << 2)) & 0x33333333u;
+    y = (y | (y << 1)) & 0x55555555u;
+    return int32_t(x | (y << 1));
+  }
+
+  // Links the ring's nodes in z-order (Simon Tatham's linked-list merge sort).
+  void IndexCurve(int start) {
+    int p = start;
+    do {
+      if (N(p).z < 0) N(p).z = ZOrder(N(p).x, N(p).y);
+      N(p).prev_z = N(p).prev;
+      N(p).next_z = N(p).next;
+      p = N(p).next;
+    } while (p != start);
+    N(N(p).prev_z).next_z = -1;
+    N(p).prev_z = -1;
+    int list = p, merges, in_size = 1;
+    do {
+      int q = -1, e = -1, tail = -1;
+      p = list;
+      list = -1;
+      merges = 0;
+      while (p >= 0) {
+        ++merges;
+        q = p;
+        int p_size = 0;
+        for (int i = 0; i < in_size; ++i) {
+          ++p_size;
+          q = N(q).next_z;
+          if (q < 0) break;
+        }
+        int q_size = in_size;
+        while (p_size > 0 || (q_size > 0 && q >= 0)) {
+          if (p_size != 0 && (q_size == 0 || q < 0 || N(p).z <= N(q).z)) {
+            e = p, p = N(p).next_z, --p_size;
+          } else {
+            e = q, q = N(q).next_z, --q_size;
+          }
+          if (tail >= 0) N(tail).next_z = e;
+          else list = e;
+          N(e).prev_z = tail;
+          tail = e;
+        }
+        p = q;
+      }
+      N(tail).next_z = -1;
+      in_size *= 2;
+    } while (merges > 1);
   }
   bool Equals(int a, int b) { return N(a).x == N(b).x && N(a).y == N(b).y; }
   double Area(int p, int q, int r) {
@@ -174,6 +239,27 @@ struct Earcut {
     const double ax = N(a).x, ay = N(a).y, bx = N(b).x, by = N(b).y, cx = N(c).x, cy = N(c).y;
     const double x0 = std::min({ax, bx, cx}), y0 = std::min({ay, by, cy});
     const double x1 = std::max({ax, bx, cx}), y1 = std::max({ay, by, cy});
+    if (inv_size > 0) {
+      // Only points whose z-order lies in the triangle's box range can be inside it.
+      const int32_t min_z = ZOrder(x0, y0), max_z = ZOrder(x1, y1);
+      auto blocks = [&](int p) {
+        const EarNode& q = N(p);
+        return p != a && p != c && q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1 &&
+               !(q.x == ax && q.y == ay) && PointInTriangle(ax, ay, bx, by, cx, cy, q.x, q.y) &&
+               Area(q.prev, p, q.next) >= 0;
+      };
+      int p = N(ear).prev_z, n = N(ear).next_z;
+      while (p >= 0 && N(p).z >= min_z && n >= 0 && N(n).z <= max_z) {
+        if (blocks(p) || blocks(n)) return false;
+        p = N(p).prev_z, n = N(n).next_z;
+        if (--budget <= 0) return false;
+      }
+      for (; p >= 0 && N(p).z >= min_z; p = N(p).prev_z)
+        if (blocks(p) || --budget <= 0) return false;
+      for (; n >= 0 && N(n).z <= max_z; n = N(n).next_z)
+        if (blocks(n) || --budget <= 0) return false;
+      return true;
+    }
     for (int p = N(c).next; p != a; p = N(p).next) {
       const EarNode& q = N(p);
       if (q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1 && !(q.x == ax && q.y == ay) &&
@@ -288,6 +374,7 @@ struct Earcut {
 
   void Clip(int ear, int pass) {
     if (ear < 0) return;
+    if (pass == 0 && inv_size > 0) IndexCurve(ear);
     int stop = ear;
     while (N(ear).prev != N(ear).next) {
       if (--budget <= 0) return;
@@ -407,6 +494,16 @@ std::vector<uint32_t> TriangulatePolygon(const std::vector<std::vector<MapPoint>
   int outer = e.LinkedList(rings[0], 0, true);
   if (outer < 0 || e.N(outer).next == e.N(outer).prev) return out;
   if (rings.size() > 1) outer = e.EliminateHoles(rings, outer);
+  if (rings[0].size() > 80) {
+    double x1 = rings[0][0].x, y1 = rings[0][0].y;
+    e.min_x = x1, e.min_y = y1;
+    for (MapPoint p : rings[0]) {
+      e.min_x = std::min(e.min_x, double(p.x)), e.min_y = std::min(e.min_y, double(p.y));
+      x1 = std::max(x1, double(p.x)), y1 = std::max(y1, double(p.y));
+    }
+    const double size = std::max(x1 - e.min_x, y1 - e.min_y);
+    e.inv_size = size > 0 ? 32767.0 / size : 0;
+  }
   e.Clip(outer, 0);
   return out;
 }
