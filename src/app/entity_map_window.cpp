@@ -148,6 +148,16 @@ void RevealInArticle(AppState& app, const Analysis& a, int entity, Span span, in
   if (app.windows.tabs_mode) ShowWindow(app, WindowId::Article);
 }
 
+// Records the last item as a UI target only when it is wholly on screen (a scrolled list's rows
+// below the fold are not something a reader, or a test, can click).
+void RecordVisibleTarget(AppState& app, const std::string& name) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  const ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 c0 = dl->GetClipRectMin(), c1 = dl->GetClipRectMax();
+  // Rows may reach into the window padding sideways: only the vertical extent must be in view.
+  if (a.y >= c0.y - 1 && b.y <= c1.y + 1 && a.x < c1.x && b.x > c0.x) RecordTarget(app, name);
+}
+
 // [SECTION] Camera ---------------------------------------------------------------------------------
 
 struct Canvas {
@@ -402,10 +412,14 @@ bool DrawGraph(EntityMapView& v, AppState& app, const Analysis& a, const Canvas&
   MapCamera& cam = v.graph_camera;
   bool animating = false;
 
-  // Simulation: a few iterations a frame (fewer for big graphs) until it settles.
+  // Simulation: a few iterations a frame (fewer for big graphs) until it settles, more when
+  // frames come slowly so that settling takes about as long everywhere (~0.4 s at 60 Hz for a
+  // story's graph). The settled picture does not depend on how the iterations are split.
   const int n = int(L.nodes.size());
   if (!L.settled) {
-    lectern::StepLayout(L, std::clamp(2400 / (n + 1), 2, 12));
+    const int per_frame = std::clamp(2400 / (n + 1), 2, 12);
+    const float frames = std::clamp(io.DeltaTime * 60.0f, 1.0f, 4.0f);
+    lectern::StepLayout(L, int(float(per_frame) * frames));
     animating = true;
   }
   const double min_zoom = 0.04, max_zoom = 6.0;
@@ -438,7 +452,8 @@ bool DrawGraph(EntityMapView& v, AppState& app, const Analysis& a, const Canvas&
     const int node = v.graph.entity_node[size_t(entity)];
     if (node < 0) return;
     if (!v.dragging) return;
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0) && L.alpha_target == 0) {
+    if (L.alpha_target == 0) {  // the drag starts: grab where the pointer is, hold the camera
+      cam.follow_fit = false;
       const lectern::Vec2 p = L.pos[size_t(node)];
       const lectern::Vec2 w0 = view.ToWorld(ImVec2(v.press_x, v.press_y));
       v.grab_dx = w0.x - p.x, v.grab_dy = w0.y - p.y;
@@ -558,8 +573,9 @@ bool DrawGraph(EntityMapView& v, AppState& app, const Analysis& a, const Canvas&
   }
   PlaceAndDrawLabels(dl, v, pal, cv, req, labels, keys, obstacles);
 
-  // Hover: who is this?
-  if (hovered && v.hovered >= 0 && !v.dragging && ImGui::BeginTooltip()) {
+  // Hover: who is this? (Not for touch, where the "hover" is only where the last tap was.)
+  if (hovered && v.hovered >= 0 && !v.dragging && io.MouseSource != ImGuiMouseSource_TouchScreen &&
+      ImGui::BeginTooltip()) {
     const Entity& e = a.entities[size_t(v.hovered)];
     ImGui::PushFont(app.fonts.sans_bold, 0.0f);
     ImGui::TextUnformatted(OneLine(e.name).c_str());
@@ -847,7 +863,10 @@ bool DrawMap(EntityMapView& v, AppState& app, const Analysis& a, const Canvas& c
     ImGui::TextDisabled("No place in this story could be put on the map.");
   }
 
-  if (hovered && !v.dragging && ImGui::BeginTooltip()) {
+  // Hover tooltips; not for touch, where the "hover" is only where the last tap was.
+  const bool tooltip = hovered && !v.dragging && io.MouseSource != ImGuiMouseSource_TouchScreen &&
+                       (v.hovered >= 0 || v.hovered_country >= 0);
+  if (tooltip && ImGui::BeginTooltip()) {
     if (v.hovered >= 0) {
       const Entity& e = a.entities[size_t(v.hovered)];
       ImGui::PushFont(app.fonts.sans_bold, 0.0f);
@@ -947,7 +966,7 @@ bool SnippetRow(AppState& app, const char* id, const Snippet& s, const std::stri
   const float size = ImGui::GetFontSize();
   const float w = ImGui::GetContentRegionAvail().x, h = size + 8;
   const bool clicked = ImGui::InvisibleButton(id, ImVec2(std::max(w, 10.0f), h));
-  RecordTarget(app, target);
+  RecordVisibleTarget(app, target);
   const ImVec2 p = ImGui::GetItemRectMin();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const bool hov = ImGui::IsItemHovered();
@@ -984,7 +1003,7 @@ bool EntityLink(AppState& app, const Entity& e, const std::string& target) {
   const bool clicked = ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_None, size);
   ImGui::PopFont();
   ImGui::PopStyleColor();
-  RecordTarget(app, target);
+  RecordVisibleTarget(app, target);
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   return clicked;
 }
@@ -1043,9 +1062,13 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
     const Span sentence = lectern::SentenceAt(a, m.begin);
     ImGui::PushID(k);
     const Snippet s = MakeSnippet(doc, sentence, m, font, bold, size, avail - 8);
-    const bool current = app.selection.mention == k;
-    if (SnippetRow(app, "##mention", s, OneLine(doc.Text(sentence.empty() ? m : sentence)),
-                   current ? pal.focus : TypeColor(pal, e.type), TypeBg(pal, e.type), "map.mention." + std::to_string(k)))
+    // The mention the article shows now is marked with a bar in the focus colour.
+    if (app.selection.mention == k) {
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y + 3), ImVec2(p.x - 1, p.y + size + 5), pal.focus, 1.5f);
+    }
+    if (SnippetRow(app, "##mention", s, OneLine(doc.Text(sentence.empty() ? m : sentence)), TypeColor(pal, e.type),
+                   TypeBg(pal, e.type), "map.mention." + std::to_string(k)))
       RevealInArticle(app, a, sel, m, k);
     ImGui::PopID();
   }
@@ -1166,11 +1189,11 @@ void DrawEntityList(EntityMapView& v, AppState& app, const Analysis& a) {
     ImGui::PushID(int(i));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const std::string label = "      " + OneLine(e.name);
-    if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_AllowOverlap)) {
+    if (ImGui::Selectable(label.c_str(), false)) {
       v.centre_on_select = true;
       Select(app, a, int(i));
     }
-    RecordTarget(app, "map.entity." + e.id);
+    RecordVisibleTarget(app, "map.entity." + e.id);
     const float h = ImGui::GetItemRectSize().y;
     DrawShape(ImGui::GetWindowDrawList(), e.type, ImVec2(p.x + 9, p.y + h * 0.5f), 5.5f, TypeColor(pal, e.type), pal.page, 1.0f);
     char count[16];
@@ -1369,10 +1392,12 @@ bool DrawEntityMapContents(EntityMapView& v, AppState& app) {
     DrawEntityList(v, app, *a);
   }
   ImGui::EndChild();
-  // Ask for the next frame from here, after this frame's work: the loop's own "animating" grace
-  // is counted from the start of the frame, so a slow frame (opening a long article) could
-  // otherwise end the animation half-way.
-  if (animating) platform::RequestFrames(0.1);
+  // Ask for the next frames from here, after this frame's work, with a margin: the loop's own
+  // grace for "animating" is 0.1 s from the start of the frame, so a slow frame (opening a long
+  // article) or a slow display (5-10 frames a second, as headless Chromium's software
+  // compositor manages for a phone-sized canvas at devicePixelRatio 3) would otherwise stop the
+  // settling half-way. Costs at most half a second of frames after the layout comes to rest.
+  if (animating) platform::RequestFrames(0.5);
   return animating;
 }
 

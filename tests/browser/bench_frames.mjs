@@ -1,0 +1,92 @@
+// bench_frames.mjs — frame times of the Entity map while the reader pans, in headless Chromium.
+//
+//   LECTERN_DIST=build/map-web/dist node tests/browser/bench_frames.mjs [--json]
+//
+// Wraps requestAnimationFrame before the page loads, so every frame of the app's main loop
+// (Emscripten drives it with rAF) records two numbers: how long the app's frame callback ran
+// (input, ImGui, the window's drawing and the WebGL calls: the CPU cost of a frame), and the
+// interval since the previous frame (what the reader sees: it also includes the compositor,
+// which is software — SwiftShader — in headless Chromium). A scripted drag pans the view with
+// ~120 pointer moves, 8 ms apart; the same for the map zoomed in (finer outlines), and for the
+// graph. Prints median and 95th percentile per scenario.
+import { openApp, waitForState, targetCenter, clickTarget } from './harness.mjs';
+
+const json = process.argv.includes('--json');
+
+function stats(values) {
+  const v = values.slice().sort((a, b) => a - b);
+  const at = (q) => v[Math.min(v.length - 1, Math.floor(q * v.length))];
+  return { n: v.length, median: +at(0.5).toFixed(2), p95: +at(0.95).toFixed(2), max: +v[v.length - 1].toFixed(2) };
+}
+
+async function pan(app, canvas) {
+  const { page } = app;
+  await page.evaluate(() => { window.__frames = []; });
+  const c = { x: canvas[0] + canvas[2] * 0.5, y: canvas[1] + canvas[3] * 0.5 };
+  await page.mouse.move(c.x, c.y);
+  await page.mouse.down();
+  for (let i = 0; i <= 120; i++) {
+    const a = (i / 120) * 2 * Math.PI;
+    await page.mouse.move(c.x + Math.sin(a) * canvas[2] * 0.3, c.y + Math.sin(2 * a) * canvas[3] * 0.2);
+    await page.waitForTimeout(8);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  const frames = await page.evaluate(() => window.__frames);
+  const cost = frames.map((f) => f[1]);
+  const interval = frames.slice(1).map((f, i) => f[0] - frames[i][0]);
+  return { frames: frames.length, cost: stats(cost), interval: stats(interval) };
+}
+
+const app = await openApp({ viewport: { width: 1280, height: 800 }, waitReady: false });
+try {
+  const { page } = app;
+  await page.addInitScript(() => {});  // (no-op: the wrapper below must run before the app starts)
+  await page.close();
+  const p2 = await app.context.newPage();
+  await p2.addInitScript(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    window.__frames = [];
+    window.requestAnimationFrame = (cb) => raf((t) => {
+      const start = performance.now();
+      cb(t);
+      window.__frames.push([start, performance.now() - start]);
+    });
+  });
+  await p2.goto(app.url);
+  const a = { ...app, page: p2, state: () => p2.evaluate(() => window.lecternState()) };
+  await waitForState(p2, (s) => s.frames >= 2 && s.layoutSettled && Object.keys(s.targets).some((k) => k.startsWith('map.node.')), 30000);
+  await p2.waitForTimeout(1000);
+
+  const results = {};
+  let s = await a.state();
+  results['graph, pan'] = await pan(a, s.targets['map.canvas']);
+
+  await clickTarget(p2, 'map.toggle');
+  await waitForState(p2, (s) => s.view === 'map');
+  await p2.waitForTimeout(1000);
+  s = await a.state();
+  results[`map, pan (zoom ${s.mapZoom})`] = await pan(a, s.targets['map.canvas']);
+
+  const mid = await targetCenter(p2, 'map.canvas');
+  await p2.mouse.move(mid.x, mid.y);
+  for (let i = 0; i < 6; i++) {
+    await p2.mouse.wheel(0, -300);
+    await p2.waitForTimeout(150);
+  }
+  await p2.waitForTimeout(800);
+  s = await a.state();
+  results[`map, pan (zoom ${s.mapZoom})`] = await pan(a, s.targets['map.canvas']);
+
+  if (json) {
+    console.log(JSON.stringify(results, null, 2));
+  } else {
+    console.log('scenario                      frames  cost median/p95 (ms)  interval median/p95 (ms)');
+    for (const [name, r] of Object.entries(results)) {
+      console.log(`${name.padEnd(30)}${String(r.frames).padStart(6)}  ${String(r.cost.median).padStart(8)} / ${String(r.cost.p95).padEnd(8)}` +
+                  `  ${String(r.interval.median).padStart(8)} / ${r.interval.p95}`);
+    }
+  }
+} finally {
+  await app.close();
+}
