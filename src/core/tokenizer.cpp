@@ -46,6 +46,9 @@ struct Cursor {
 
 // "’s" / "'s" at `pos` followed by a non-letter: a possessive (or "it's") clitic.
 uint32_t PossessiveLength(const Cursor& c, uint32_t pos) {
+  if (pos >= c.end) return 0;
+  const unsigned char b = static_cast<unsigned char>(c.s[pos]);
+  if (b != '\'' && b != 0xE2) return 0;  // neither ' nor the first byte of ’
   uint32_t n1;
   char32_t a = c.At(pos, &n1);
   if (!IsWordApostrophe(a)) return 0;
@@ -125,6 +128,19 @@ void TokenizeSpan(std::string_view text, Span span, std::vector<Token>& out) {
     if (b0 == ' ' || b0 == '\n' || b0 == '\r' || b0 == '\t') {
       ++pos;
       continue;
+    }
+    if ((b0 >= 'a' && b0 <= 'z') || (b0 >= 'A' && b0 <= 'Z')) {
+      // ASCII word start: no decoding, unless it may be a dotted abbreviation ("U.S.").
+      if (!(pos + 1 < c.end && text[pos + 1] == '.')) {
+        const uint32_t e = ScanWord(c, pos);
+        emit(pos, e, Token::Kind::Word);
+        pos = e;
+        if (uint32_t p = PossessiveLength(c, pos)) {
+          emit(pos, pos + p, Token::Kind::Punct);
+          pos += p;
+        }
+        continue;
+      }
     }
     uint32_t n;
     const char32_t cp = c.At(pos, &n);
