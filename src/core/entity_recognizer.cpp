@@ -301,6 +301,11 @@ class Recognizer {
     c.tb = b;
     c.te = e;
     c.span = span.empty() ? ix_.Range(b, e) : span;
+    // "Andes Copper Corp.": the period of a company suffix is part of the name (unless it
+    // also ends the sentence).
+    if (span.empty() && type == EntityType::Org && e > b && ix_.Is(e, ".") && ix_.Adjacent(e - 1, e) &&
+        (ix_.C(e - 1) & kAbbrevOther) && (ix_.C(e - 1) & kOrgHead) && e + 1 < SEnd(e))
+      c.span.end = ix_.tokens[e].span.end;
     c.type = type;
     c.form = form;
     c.strength = strength;
@@ -561,6 +566,10 @@ class Recognizer {
         portfolio = true;
     }
     if (portfolio) return true;
+    // "Energy and Mines Minister": portfolio words before a title.
+    if (ix_.Cap(run_begin) && (ix_.C(run_begin) & kTitleMod))
+      for (uint32_t q = k + 1; q < e && q < k + 4 && NameWord(q); ++q)
+        if (ix_.C(q) & kTitle) return true;
     for (uint32_t q = k + 1; q < e && NameWord(q); ++q)
       if (ix_.C(q) & kOrgHead) return true;
     std::string key = FoldKey(ix_.Text(ix_.Range(run_begin, k + 1)));
@@ -925,6 +934,16 @@ class Recognizer {
           continue;
         }
         break;
+      }
+      // "Energy and Mines Minister X": a portfolio of several words joined by "and".
+      {
+        bool joined = false, portfolio = false, other = false;
+        for (uint32_t k = b; k < t0; ++k) {
+          if (ix_.LowerIs(k, "and") || ix_.Is(k, "&")) joined = true;
+          else if (ix_.Cap(k) && (ix_.C(k) & kTitleMod)) portfolio = true;
+          else if (!ix_.Cap(k) || ix_.AllCaps(k) || !Word1(k).hits->empty() || Word1(k).demonym >= 0) other = true;
+        }
+        if (joined && portfolio && !other) t0 = b;
       }
       int modifier = -1;
       if (t0 > b) {

@@ -234,7 +234,9 @@ class Extractor {
   // "Analysts", "Rights campaigners", "Relief groups": a plural source with no name becomes a
   // GROUP entity (one per phrase), so the entity map can show who spoke.
   int GroupFor(uint32_t b, uint32_t e) {
-    while (b < e && (ix_.LowerIn(b, {"the", "a", "an", "some", "many", "most", "several", "other"}))) ++b;
+    while (b < e && (ix_.LowerIn(b, {"the", "a", "an", "some", "many", "most", "several", "other", "his",
+                                      "her", "their", "its", "our"})))
+      ++b;
     if (b >= e || e - b > 4) return -1;
     const uint32_t head = e - 1;
     if (!ix_.IsWord(head) || !(ix_.C(head) & kCollective)) return -1;
@@ -425,7 +427,17 @@ class Extractor {
     const bool definite = ix_.LowerIs(b, "the");
     if (definite && (ix_.C(head) & kOrgNoun) && !(ix_.C(head) & kHumanRole) && head + 1 >= e) {
       int org = RecentOrg(b, FoldKey(ix_.Text(head)));
-      if (org < 0) org = RecentOrg(b, "");
+      // "the company", "the firm": the organisation just named — but "the central bank" is
+      // a body of its own.
+      // ("the company", "the French utility", "the agency" — not "the central bank")
+      const bool generic = head == b + 1 || (head == b + 2 && Ent(b + 1) >= 0);
+      if (org < 0 && generic &&
+          ix_.LowerIn(head, {"company", "firm", "group", "utility", "refiner", "carrier", "airline",
+                             "lender", "insurer", "miner", "operator", "producer", "retailer",
+                             "manufacturer", "broadcaster", "giant", "conglomerate", "startup",
+                             "agency", "organisation", "organization", "body", "charity", "watchdog",
+                             "regulator", "alliance", "coalition", "movement"}))
+        org = RecentOrg(b, "");
       if (org >= 0) return FromEntity(org, ix_.Range(b, e));
     }
     if (definite && head + 1 >= e) {
@@ -890,6 +902,10 @@ class Extractor {
           if (!ix_.IsWord(q) && !ix_.IsPossessive(q) && !ix_.Is(q, ".")) break;
         }
       if (c == kNone || c <= b || in_quote_[c - 1] || ix_.IsCloseQuote(c - 1)) continue;
+      // ", a charge the government denies": a noun phrase about the clause, not its source.
+      if (np_b == kNone && (ix_.LowerIs(c + 1, "a") || ix_.LowerIs(c + 1, "an")) && c + 2 < v &&
+          (IsNounCue(ix_.L(c + 2)) || ix_.LowerIn(c + 2, {"charge", "charges", "view", "position", "stance"})))
+        continue;
       Speaker sp = np_b != kNone ? ResolveNP(np_b, np_e) : ResolveNP(c + 1, v);
       if (!sp.found) continue;
       const uint32_t cb = ContentStart(b, c);
