@@ -304,6 +304,7 @@ int PressDragRelease(EntityMapView& ev, MapCamera& cam, const View& v, int hit, 
         on_drag(ev.pressed, io.MousePos);
       } else if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) {
         PanBy(cam, v, io.MouseDelta.x, io.MouseDelta.y);
+        ev.centre_entity = -1;
       }
     }
   }
@@ -429,6 +430,18 @@ bool DrawGraph(EntityMapView& v, AppState& app, const Analysis& a, const Canvas&
     if (!cam.placed) Jump(cam);
     cam.placed = true;
   }
+  // Bring the entity to centre into view; while the layout still moves, keep following it.
+  if (v.centre_entity >= 0) {
+    const int node = size_t(v.centre_entity) < v.graph.entity_node.size() ? v.graph.entity_node[size_t(v.centre_entity)] : -1;
+    if (node >= 0) {
+      cam.tx = L.pos[size_t(node)].x;
+      cam.ty = L.pos[size_t(node)].y;
+      // Close enough to see: the node at least ~10 px across.
+      cam.tzoom = std::max(cam.tzoom, std::min(max_zoom, 5.0 / L.nodes[size_t(node)].radius));
+      cam.follow_fit = false;
+    }
+    if (node < 0 || L.settled) v.centre_entity = -1;
+  }
   animating |= Glide(cam, dt);
   const View view{&cam, cv.Centre(), false};
 
@@ -447,7 +460,7 @@ bool DrawGraph(EntityMapView& v, AppState& app, const Analysis& a, const Canvas&
     const int node = hovered ? lectern::NodeAt(L, mouse.x, mouse.y, (io.MouseSource == ImGuiMouseSource_TouchScreen ? 10 : 3) / cam.zoom) : -1;
     v.hovered = node >= 0 ? v.graph.node_entity[size_t(node)] : -1;
   }
-  if (WheelAndPinch(v, cam, view, cv, hovered, min_zoom, max_zoom)) cam.follow_fit = false;
+  if (WheelAndPinch(v, cam, view, cv, hovered, min_zoom, max_zoom)) cam.follow_fit = false, v.centre_entity = -1;
   const int clicked = PressDragRelease(v, cam, view, v.hovered, [&](int entity, ImVec2 at) {
     const int node = v.graph.entity_node[size_t(entity)];
     if (node < 0) return;
@@ -711,6 +724,15 @@ bool DrawMap(EntityMapView& v, AppState& app, const Analysis& a, const Canvas& c
   } else if (fit) {
     fit_places();
   }
+  if (v.centre_entity >= 0) {
+    const int mk = size_t(v.centre_entity) < v.story.entity_marker.size() ? v.story.entity_marker[size_t(v.centre_entity)] : -1;
+    if (mk >= 0) {
+      cam.tx = v.story.markers[size_t(mk)].at.x;
+      cam.ty = v.story.markers[size_t(mk)].at.y;
+      cam.tzoom = std::max(cam.tzoom, v.world_zoom * 2.0);
+    }
+    v.centre_entity = -1;
+  }
   ClampToWorld(cam, cv, world_box);
   bool animating = Glide(cam, dt);
   const View view{&cam, cv.Centre(), true};
@@ -734,7 +756,7 @@ bool DrawMap(EntityMapView& v, AppState& app, const Analysis& a, const Canvas& c
       }
     }
   }
-  if (WheelAndPinch(v, cam, view, cv, hovered, min_zoom, max_zoom)) cam.follow_fit = false;
+  if (WheelAndPinch(v, cam, view, cv, hovered, min_zoom, max_zoom)) cam.follow_fit = false, v.centre_entity = -1;
   const int clicked = PressDragRelease(v, cam, view, v.hovered, [&](int, ImVec2) {
     // Markers stay where the places are: dragging one pans the map.
     PanBy(cam, view, io.MouseDelta.x, io.MouseDelta.y);
@@ -880,29 +902,6 @@ bool DrawMap(EntityMapView& v, AppState& app, const Analysis& a, const Canvas& c
     ImGui::EndTooltip();
   }
   return animating || active;
-}
-
-// Glides the active view to the selected entity (a selection made elsewhere, or in the lists).
-void CentreOnSelection(EntityMapView& v, const Analysis& a, int entity) {
-  if (entity < 0 || entity >= int(a.entities.size())) return;
-  if (!v.show_map) {
-    const int node = v.graph.entity_node[size_t(entity)];
-    if (node < 0) return;
-    MapCamera& c = v.graph_camera;
-    c.tx = v.layout.pos[size_t(node)].x;
-    c.ty = v.layout.pos[size_t(node)].y;
-    // Close enough to see: the node at least ~10 px across.
-    c.tzoom = std::max(c.tzoom, 5.0 / v.layout.nodes[size_t(node)].radius);
-    c.follow_fit = false;
-  } else {
-    const int mk = v.story.entity_marker[size_t(entity)];
-    if (mk < 0) return;
-    MapCamera& c = v.map_camera;
-    c.tx = v.story.markers[size_t(mk)].at.x;
-    c.ty = v.story.markers[size_t(mk)].at.y;
-    c.tzoom = std::max(c.tzoom, v.world_zoom * 2.0);
-    c.follow_fit = false;
-  }
 }
 
 // [SECTION] Details --------------------------------------------------------------------------------
@@ -1220,7 +1219,10 @@ bool DrawToolbar(EntityMapView& v, AppState& app, const Analysis& a) {
     if (k) ImGui::SameLine(0, 0);
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(active ? ImGuiCol_HeaderActive : ImGuiCol_FrameBg));
     ImGui::PushFont(active ? app.fonts.sans_bold : nullptr, 0.0f);
-    if (ImGui::Button(k == 0 ? "Graph" : "Map")) v.show_map = k == 1;
+    if (ImGui::Button(k == 0 ? "Graph" : "Map") && v.show_map != (k == 1)) {
+      v.show_map = k == 1;
+      v.centre_entity = app.selection.entity;  // keep the reader's focus across the switch
+    }
     ImGui::PopFont();
     ImGui::PopStyleColor();
     RecordTarget(app, k == 0 ? "map.view.graph" : "map.view.map");
@@ -1342,10 +1344,10 @@ bool DrawEntityMapContents(EntityMapView& v, AppState& app) {
   if (selection_changed) {
     v.seen_serial = app.selection.serial;
     v.all_mentions = v.all_relations = false;
-    if (app.selection.origin != lectern::SelectOrigin::Map || v.centre_on_select)
-      CentreOnSelection(v, *a, app.selection.entity);
+    if (app.selection.origin != lectern::SelectOrigin::Map || v.centre_on_select) v.centre_entity = app.selection.entity;
     v.centre_on_select = false;
   }
+  if (fit) v.centre_entity = -1;
   if (fit && !v.show_map) v.graph_camera.follow_fit = true;
 
   bool animating = false;

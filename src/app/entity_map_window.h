@@ -64,6 +64,8 @@ struct EntityMapView {
 
   uint64_t seen_serial = 0;             // selection serial last reacted to
   bool centre_on_select = false;        // a selection made in this window's lists: glide to it
+  int centre_entity = -1;               // glide the view to this entity (followed while the
+                                        // layout settles), -1: none
   bool focus_search = false;
   bool all_mentions = false, all_relations = false;  // "show all" in the details
 };

@@ -9,7 +9,8 @@
 // which is software — SwiftShader — in headless Chromium). A scripted drag pans the view with
 // ~120 pointer moves, 8 ms apart; the same for the map zoomed in (finer outlines), and for the
 // graph. Prints median and 95th percentile per scenario.
-import { openApp, waitForState, targetCenter, clickTarget } from './harness.mjs';
+import { DIST, launchBrowser, waitForState, targetCenter, clickTarget } from './harness.mjs';
+import { startStaticServer } from '../../tools/static_server.mjs';
 
 const json = process.argv.includes('--json');
 
@@ -38,13 +39,13 @@ async function pan(app, canvas) {
   return { frames: frames.length, cost: stats(cost), interval: stats(interval) };
 }
 
-const app = await openApp({ viewport: { width: 1280, height: 800 }, waitReady: false });
+const browser = await launchBrowser();
+const server = await startStaticServer(DIST);
 try {
-  const { page } = app;
-  await page.addInitScript(() => {});  // (no-op: the wrapper below must run before the app starts)
-  await page.close();
-  const p2 = await app.context.newPage();
-  await p2.addInitScript(() => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  // Before the app's script runs: time every requestAnimationFrame callback.
+  await page.addInitScript(() => {
     const raf = window.requestAnimationFrame.bind(window);
     window.__frames = [];
     window.requestAnimationFrame = (cb) => raf((t) => {
@@ -53,40 +54,42 @@ try {
       window.__frames.push([start, performance.now() - start]);
     });
   });
-  await p2.goto(app.url);
-  const a = { ...app, page: p2, state: () => p2.evaluate(() => window.lecternState()) };
-  await waitForState(p2, (s) => s.frames >= 2 && s.layoutSettled && Object.keys(s.targets).some((k) => k.startsWith('map.node.')), 30000);
-  await p2.waitForTimeout(1000);
+  await page.goto(server.url);
+  const app = { page, state: () => page.evaluate(() => window.lecternState()) };
+  await waitForState(page, (s) => s.frames >= 2 && s.layoutSettled && Object.keys(s.targets).some((k) => k.startsWith('map.node.')), 30000);
+  await page.waitForTimeout(1000);
 
   const results = {};
-  let s = await a.state();
-  results['graph, pan'] = await pan(a, s.targets['map.canvas']);
+  let s = await app.state();
+  results['graph, pan'] = await pan(app, s.targets['map.canvas']);
 
-  await clickTarget(p2, 'map.toggle');
-  await waitForState(p2, (s) => s.view === 'map');
-  await p2.waitForTimeout(1000);
-  s = await a.state();
-  results[`map, pan (zoom ${s.mapZoom})`] = await pan(a, s.targets['map.canvas']);
+  await clickTarget(page, 'map.toggle');
+  await waitForState(page, (s) => s.view === 'map');
+  await page.waitForTimeout(1000);
+  s = await app.state();
+  results[`map, pan (zoom ${s.mapZoom})`] = await pan(app, s.targets['map.canvas']);
 
-  const mid = await targetCenter(p2, 'map.canvas');
-  await p2.mouse.move(mid.x, mid.y);
+  // Zoomed in (six wheel notches about the centre): finer outlines, fewer countries in view.
+  const mid = await targetCenter(page, 'map.canvas');
+  await page.mouse.move(mid.x, mid.y);
   for (let i = 0; i < 6; i++) {
-    await p2.mouse.wheel(0, -300);
-    await p2.waitForTimeout(150);
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(150);
   }
-  await p2.waitForTimeout(800);
-  s = await a.state();
-  results[`map, pan (zoom ${s.mapZoom})`] = await pan(a, s.targets['map.canvas']);
+  await page.waitForTimeout(800);
+  s = await app.state();
+  results[`map, pan (zoom ${s.mapZoom})`] = await pan(app, s.targets['map.canvas']);
 
   if (json) {
     console.log(JSON.stringify(results, null, 2));
   } else {
-    console.log('scenario                      frames  cost median/p95 (ms)  interval median/p95 (ms)');
+    console.log('scenario                      frames  cost median / p95 (ms)  interval median / p95 (ms)');
     for (const [name, r] of Object.entries(results)) {
-      console.log(`${name.padEnd(30)}${String(r.frames).padStart(6)}  ${String(r.cost.median).padStart(8)} / ${String(r.cost.p95).padEnd(8)}` +
-                  `  ${String(r.interval.median).padStart(8)} / ${r.interval.p95}`);
+      console.log(`${name.padEnd(30)}${String(r.frames).padStart(6)}  ${String(r.cost.median).padStart(10)} / ${String(r.cost.p95).padEnd(10)}` +
+                  `${String(r.interval.median).padStart(10)} / ${r.interval.p95}`);
     }
   }
 } finally {
-  await app.close();
+  await browser.close();
+  await server.close();
 }

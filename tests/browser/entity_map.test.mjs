@@ -100,6 +100,32 @@ test('clicking a node selects its entity and the article scrolls to it', async (
   }
 });
 
+test('a selection made in the article glides the graph to its node', async () => {
+  const app = await openSettled();
+  try {
+    const { page } = app;
+    let s = await app.state();
+    const canvas = centre(s.targets['map.canvas']);
+    // Of the entities highlighted in the article's view, the one whose node is furthest from the
+    // centre of the graph.
+    const candidates = targetsWith(s, 'article.mention.').map((k) => idOf(k, 'article.mention.'))
+      .filter((id) => s.targets[`map.node.${id}`]);
+    assert.ok(candidates.length >= 1, 'some highlighted mention has a node');
+    const dist = (id) => { const c = centre(s.targets[`map.node.${id}`]); return Math.hypot(c.x - canvas.x, c.y - canvas.y); };
+    const id = candidates.sort((a, b) => dist(b) - dist(a))[0];
+    const before = dist(id);
+    await clickTarget(page, `article.mention.${id}`);
+    await waitForState(page, `(s) => s.entity === '${id}'`);
+    await app.waitIdle();
+    s = await app.state();
+    const after = Math.hypot(centre(s.targets[`map.node.${id}`]).x - canvas.x, centre(s.targets[`map.node.${id}`]).y - canvas.y);
+    assert.ok(after < 3, `the node is centred: ${before.toFixed(0)} px -> ${after.toFixed(1)} px from the centre`);
+    app.assertNoConsoleErrors();
+  } finally {
+    await app.close();
+  }
+});
+
 // A point of the canvas away from every node and marker (and the corner buttons).
 async function findEmptyPoint(page, canvas) {
   const s = await page.evaluate(() => window.lecternState());
