@@ -155,6 +155,29 @@ class Recognizer {
     int votes[4] = {0, 0, 0, 0};       // evidence per EntityType from the candidates
   };
   std::vector<Build> ents_;
+  // Indexes kept as entities are made or renamed, so clustering stays linear on long texts.
+  std::unordered_map<std::string, std::vector<int>> org_words_;  // word of an org's name -> orgs
+  std::unordered_map<std::string, int> person_suffix_;            // "da silva", "silva" -> person
+  std::unordered_map<std::string, int> initials_;                 // "IAEA" -> organisation
+
+  void IndexEntity(int ent) {
+    const Build& b = ents_[ent];
+    const std::vector<std::string> words = KeysOf(b.key);
+    if (b.type == EntityType::Org) {
+      for (const std::string& w : words) {
+        auto& v = org_words_[w];
+        if (std::find(v.begin(), v.end(), ent) == v.end()) v.push_back(ent);
+      }
+      if (!IsAllCaps(b.name)) initials_.emplace(Initials(b.name), ent);
+    }
+    if (b.type == EntityType::Person) {
+      std::string suffix;
+      for (size_t i = words.size(); i-- > 1;) {
+        suffix = suffix.empty() ? words[i] : words[i] + " " + suffix;
+        person_suffix_.emplace(suffix, ent);
+      }
+    }
+  }
 
   // [SECTION] Context -----------------------------------------------------------------------------
 
@@ -1280,6 +1303,7 @@ class Recognizer {
     }
     b.key = FoldKey(b.name);
     ents_.push_back(std::move(b));
+    IndexEntity(int(ents_.size()) - 1);
     return int(ents_.size()) - 1;
   }
 
@@ -1299,12 +1323,14 @@ class Recognizer {
       if (CountWords(c.name) > CountWords(b.name)) {
         b.name = c.name;
         b.key = FoldKey(b.name);
+        IndexEntity(ent);
       }
     }
     if (b.type == EntityType::Org && !c.acronym && b.name.size() < c.name.size() &&
         c.type == EntityType::Org && IsAllCaps(b.name)) {
       b.name = c.name;
       b.key = FoldKey(b.name);
+      IndexEntity(ent);
     }
   }
 
@@ -1325,7 +1351,9 @@ class Recognizer {
   int LatestOrgWith(uint32_t k) const {
     int best = -1;
     uint32_t best_pos = 0;
-    for (int ent = 0; ent < int(ents_.size()); ++ent) {
+    auto it = org_words_.find(std::string(ix_.F(k)));
+    if (it == org_words_.end()) return -1;
+    for (int ent : it->second) {
       if (ents_[ent].type != EntityType::Org) continue;
       auto keys = KeysOf(ents_[ent].key);
       if (keys.size() < 2 || std::find(keys.begin(), keys.end(), ix_.F(k)) == keys.end()) continue;
@@ -1446,10 +1474,12 @@ class Recognizer {
         int ent = -1;
         auto it = by_key.find(c.key);
         if (it != by_key.end()) ent = it->second;
-        for (int k = 0; ent < 0 && k < int(ents_.size()); ++k)
-          if (ents_[k].type == EntityType::Org && !IsAllCaps(ents_[k].name) &&
-              Initials(ents_[k].name) == Undotted(c.name))
-            ent = k;
+        if (ent < 0) {
+          auto ini = initials_.find(Undotted(c.name));
+          if (ini != initials_.end() && ents_[ini->second].type == EntityType::Org &&
+              Initials(ents_[ini->second].name) == Undotted(c.name))
+            ent = ini->second;
+        }
         if (ent < 0) {
           if (c.strength < kFair) continue;
           ent = NewEntity(c);
@@ -1481,11 +1511,8 @@ class Recognizer {
       if (c.type == EntityType::Person && !single) {
         // "Da Silva" after "Raimundo Pereira da Silva": the end of a longer name.
         int longer = -1;
-        for (int k = 0; k < int(ents_.size()) && longer < 0; ++k)
-          if (ents_[k].type == EntityType::Person && ents_[k].key.size() > c.key.size() + 1 &&
-              ents_[k].key.compare(ents_[k].key.size() - c.key.size(), c.key.size(), c.key) == 0 &&
-              ents_[k].key[ents_[k].key.size() - c.key.size() - 1] == ' ')
-            longer = k;
+        auto suf = person_suffix_.find(c.key);
+        if (suf != person_suffix_.end() && ents_[suf->second].type == EntityType::Person) longer = suf->second;
         if (longer >= 0) {
           Attach(i, longer);
           continue;
@@ -1649,7 +1676,9 @@ class Recognizer {
     if (i + 1 < SEnd(i) && NameWord(i + 1)) return;
     int best = -1;
     uint32_t best_pos = 0;
-    for (int ent = 0; ent < int(ents_.size()); ++ent) {
+    auto found = org_words_.find(std::string(ix_.F(i)));
+    if (found == org_words_.end()) return;
+    for (int ent : found->second) {
       if (ents_[ent].type != EntityType::Org) continue;
       auto keys = KeysOf(ents_[ent].key);
       if (std::find(keys.begin(), keys.end(), ix_.F(i)) == keys.end()) continue;

@@ -9,6 +9,7 @@
 #include "text_util.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace lectern {
 
@@ -66,6 +67,7 @@ class Extractor {
   bool last_attrib_after_ = false;
   uint32_t last_direct_sentence_ = kNone;  // sentence where its attribution / close is
   std::vector<std::string> unnamed_;  // unnamed speaker phrases seen so far
+  std::unordered_map<std::string, int> names_;  // folded entity name -> entity (GroupFor)
 
   uint32_t SOf(uint32_t k) const { return ix_.sentence_of[k]; }
   uint32_t SBegin(uint32_t k) const { return ix_.SentenceBegin(SOf(k)); }
@@ -245,9 +247,11 @@ class Extractor {
     std::string name(ix_.Text(ix_.Range(b, e)));
     if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = char(name[0] - 32);
     const std::string key = FoldKey(name);
+    if (names_.empty())  // folded names of the entities, built on first use
+      for (size_t i = 0; i < er_.entities.size(); ++i) names_[FoldKey(er_.entities[i].name)] = int(i);
     int ent = -1;
-    for (size_t i = 0; i < er_.entities.size(); ++i)
-      if (FoldKey(er_.entities[i].name) == key) ent = int(i);  // "the Federal Police" named before
+    auto known = names_.find(key);  // "the Federal Police" named before
+    if (known != names_.end()) ent = known->second;
     if (ent < 0) {
       Entity g;
       g.name = name;
@@ -256,6 +260,7 @@ class Extractor {
       er_.gender.push_back(Gender::Unknown);
       er_.gazetteer_place.push_back(-1);
       ent = int(er_.entities.size()) - 1;
+      names_[key] = ent;
     }
     Mention m;
     m.span = ix_.Range(b, e);

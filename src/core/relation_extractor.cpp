@@ -311,19 +311,35 @@ class Relations {
       if (er_.entities[a].located_in < 0 && Type(a) != EntityType::Place) er_.entities[a].located_in = b;
     }
     // Organisations whose name holds a place: "University of Lima", "Nairobi Stock Exchange".
-    std::vector<std::string> places;
-    std::vector<int> place_ids;
+    // (Word runs of each name looked up among the place names: linear in the text.)
+    std::unordered_map<std::string, int> places;
     for (size_t p = 0; p < er_.entities.size(); ++p)
-      if (Type(int(p)) == EntityType::Place) {
-        places.push_back(" " + FoldKey(er_.entities[p].name) + " ");
-        place_ids.push_back(int(p));
-      }
+      if (Type(int(p)) == EntityType::Place) places.emplace(FoldKey(er_.entities[p].name), int(p));
     for (size_t o = 0; o < er_.entities.size() && !places.empty(); ++o) {
       if (Type(int(o)) != EntityType::Org || er_.entities[o].mentions.empty()) continue;
-      const std::string key = " " + FoldKey(er_.entities[o].name) + " ";
-      if (key.find(' ', 1) == key.size() - 1) continue;  // one word holds no place
-      for (size_t i = 0; i < places.size(); ++i) {
-        if (key.find(places[i]) == std::string::npos) continue;
+      std::vector<std::string> words;
+      {
+        const std::string key = FoldKey(er_.entities[o].name);
+        size_t start = 0;
+        for (size_t i = 0; i <= key.size(); ++i)
+          if (i == key.size() || key[i] == ' ') {
+            if (i > start) words.push_back(key.substr(start, i - start));
+            start = i + 1;
+          }
+      }
+      if (words.size() < 2) continue;  // one word holds no place
+      std::vector<int> found;
+      for (size_t i = 0; i < words.size(); ++i) {
+        std::string run;
+        for (size_t j = i; j < words.size() && j < i + 4; ++j) {
+          run += (j > i ? " " : "") + words[j];
+          if (j - i + 1 == words.size()) break;  // the whole name is no place inside it
+          auto it = places.find(run);
+          if (it != places.end() && std::find(found.begin(), found.end(), it->second) == found.end())
+            found.push_back(it->second);
+        }
+      }
+      for (int place : found) {
         const uint32_t at = er_.entities[o].mentions.front().span.begin;
         uint32_t lo = 0, hi = ix_.size();
         while (lo < hi) {  // the token where the first mention starts
@@ -332,8 +348,8 @@ class Relations {
           else hi = mid;
         }
         const uint32_t s = lo < ix_.size() ? ix_.sentence_of[lo] : 0;
-        Add(int(o), place_ids[i], RelationKind::LocatedIn, "located_in", "located in", s);
-        if (er_.entities[o].located_in < 0) er_.entities[o].located_in = place_ids[i];
+        Add(int(o), place, RelationKind::LocatedIn, "located_in", "located in", s);
+        if (er_.entities[o].located_in < 0) er_.entities[o].located_in = place;
       }
     }
   }
