@@ -343,7 +343,7 @@ class Extractor {
     const uint32_t s0 = SOf(k);
     // A head word can point far back ("the directorate"); "the company" alone, only nearby.
     const uint32_t window = head.empty() ? 8 : 60;
-    for (uint32_t t = k; t-- > 0;) {
+    for (uint32_t t = k; t-- > 0 && k - t < 3000;) {  // bounded: linear on any text
       if (s0 - SOf(t) > window) break;
       const int ent = Ent(t);
       if (ent < 0 || er_.entities[ent].type != EntityType::Org) continue;

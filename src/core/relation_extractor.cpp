@@ -121,11 +121,11 @@ class Relations {
   // organisation whose name holds the noun.
   int RecentOrg(uint32_t k, std::string_view noun) const {
     const std::string n = FoldKey(noun);
-    for (uint32_t t = k; t-- > 0;) {
+    for (uint32_t t = k; t-- > 0 && k - t < 1500;) {  // a bounded look back: linear overall
+      if (ix_.sentence_of[k] - ix_.sentence_of[t] > 10) break;
       const int e = Ent(t);
       if (e < 0 || Type(e) != EntityType::Org) continue;
       if (FoldKey(er_.entities[e].name).find(n) != std::string::npos) return e;
-      if (ix_.sentence_of[k] - ix_.sentence_of[t] > 10) break;
     }
     return -1;
   }
