@@ -388,6 +388,7 @@ void PlaceAndDrawLabels(ImDrawList* dl, EntityMapView& v, const Palette& pal, co
 std::vector<uint8_t> Emphasis(const EntityMapView& v, const Analysis& a, int selected, bool& any_focus) {
   std::vector<uint8_t> e(a.entities.size(), 0);
   any_focus = false;
+  if (selected >= int(e.size())) selected = -1;
   if (!v.search.empty()) {
     any_focus = true;
     for (size_t i = 0; i < a.entities.size(); ++i) e[i] = Matches(a.entities[i].name, v.search) ? 2 : 0;
