@@ -100,7 +100,10 @@ TEST_CASE("pathological shapes stay fast: a huge paragraph, no punctuation, all 
   };
   for (int i = 0; i < 8000; ++i)
     names += word() + " " + word() + " said that " + word() + " Group and " + word() + " Party met in " + word() + ". ";
-  for (const std::string* text : {&big, &caps, &marks, &names}) {
+  // The same unnamed sources and descriptions over and over.
+  std::string sources = "Reports\n\n";
+  for (int i = 0; i < 20000; ++i) sources += "The company said the firm at the agency was fine, analysts at the firm said. ";
+  for (const std::string* text : {&big, &caps, &marks, &names, &sources}) {
     auto t0 = std::chrono::steady_clock::now();
     LoadResult r = LoadDocument(*text, "big");
     Analysis a = Analyze(r.doc, Gazetteer::Builtin());

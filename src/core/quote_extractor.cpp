@@ -66,7 +66,9 @@ class Extractor {
   uint32_t last_direct_cue_ = kNone;
   bool last_attrib_after_ = false;
   uint32_t last_direct_sentence_ = kNone;  // sentence where its attribution / close is
-  std::vector<std::string> unnamed_;  // unnamed speaker phrases seen so far
+  // Unnamed speaker phrases seen so far, with their folded text ("the official said" finds
+  // "a senior official at the ministry"); only the recent ones are searched.
+  std::vector<std::pair<std::string, std::string>> unnamed_;
   std::unordered_map<std::string, int> names_;  // folded entity name -> entity (GroupFor)
 
   uint32_t SOf(uint32_t k) const { return ix_.sentence_of[k]; }
@@ -228,7 +230,7 @@ class Extractor {
     s.entity = ent;
     s.span = ix_.Range(b, e);
     s.text = std::string(ix_.Text(s.span));
-    unnamed_.push_back(s.text);  // for "the official said" later
+    unnamed_.emplace_back(s.text, FoldKey(s.text));  // for "the official said" later
     if (ent < 0) s.entity = GroupFor(b, e);
     return s;
   }
@@ -448,11 +450,12 @@ class Extractor {
     if (definite && head + 1 >= e) {
       // "the official" after "a senior official at the health ministry".
       const std::string h(ix_.L(head));
-      for (auto it = unnamed_.rbegin(); it != unnamed_.rend(); ++it)
-        if (FoldKey(*it).find(h) != std::string::npos) {
+      int looked = 0;
+      for (auto it = unnamed_.rbegin(); it != unnamed_.rend() && looked < 32; ++it, ++looked)
+        if (it->second.find(h) != std::string::npos) {
           Speaker s;
           s.found = true;
-          s.text = *it;
+          s.text = it->first;
           s.span = ix_.Range(b, e);
           return s;
         }
