@@ -103,7 +103,12 @@ TEST_CASE("pathological shapes stay fast: a huge paragraph, no punctuation, all 
   // The same unnamed sources and descriptions over and over.
   std::string sources = "Reports\n\n";
   for (int i = 0; i < 20000; ++i) sources += "The company said the firm at the agency was fine, analysts at the firm said. ";
-  for (const std::string* text : {&big, &caps, &marks, &names, &sources}) {
+  // Pronoun sources and repeated head words ("the Commission") by the thousand.
+  std::string pronouns = "Talks\n\n";
+  for (int i = 0; i < 15000; ++i)
+    pronouns += "Lars Ekberg met Maja Lind. He said that it was fine. The Trade Commission met, and the "
+                "Commission said so. ";
+  for (const std::string* text : {&big, &caps, &marks, &names, &sources, &pronouns}) {
     auto t0 = std::chrono::steady_clock::now();
     LoadResult r = LoadDocument(*text, "big");
     Analysis a = Analyze(r.doc, Gazetteer::Builtin());

@@ -153,7 +153,15 @@ class Recognizer {
     std::vector<int> cands;
     std::vector<Mention> mentions;
     int votes[4] = {0, 0, 0, 0};       // evidence per EntityType from the candidates
+    std::vector<uint32_t> starts;      // first tokens of its candidates, sorted
   };
+
+  // The latest candidate start of entity `ent` before token `k` (or -1).
+  int64_t LatestStart(int ent, uint32_t k) const {
+    const auto& v = ents_[ent].starts;
+    auto it = std::lower_bound(v.begin(), v.end(), k);
+    return it == v.begin() ? -1 : int64_t(*(it - 1));
+  }
   std::vector<Build> ents_;
   // Indexes kept as entities are made or renamed, so clustering stays linear on long texts.
   std::unordered_map<std::string, std::vector<int>> org_words_;  // word of an org's name -> orgs
@@ -1312,6 +1320,7 @@ class Recognizer {
     c.entity = ent;
     Build& b = ents_[ent];
     b.cands.push_back(cand);
+    b.starts.insert(std::upper_bound(b.starts.begin(), b.starts.end(), c.tb), c.tb);
     b.strength = std::max(b.strength, c.strength);
     // Only real evidence votes: a weak guess's type is a default, and a surname that joined a
     // person says nothing against it.
@@ -1357,11 +1366,11 @@ class Recognizer {
       if (ents_[ent].type != EntityType::Org) continue;
       auto keys = KeysOf(ents_[ent].key);
       if (keys.size() < 2 || std::find(keys.begin(), keys.end(), ix_.F(k)) == keys.end()) continue;
-      for (int ci : ents_[ent].cands)
-        if (cands_[ci].tb < k && cands_[ci].tb >= best_pos) {
-          best = ent;
-          best_pos = cands_[ci].tb;
-        }
+      const int64_t at = LatestStart(ent, k);
+      if (at >= 0 && uint32_t(at) >= best_pos) {
+        best = ent;
+        best_pos = uint32_t(at);
+      }
     }
     return best;
   }
@@ -1682,11 +1691,11 @@ class Recognizer {
       if (ents_[ent].type != EntityType::Org) continue;
       auto keys = KeysOf(ents_[ent].key);
       if (std::find(keys.begin(), keys.end(), ix_.F(i)) == keys.end()) continue;
-      for (int ci : ents_[ent].cands)
-        if (cands_[ci].tb < i && cands_[ci].tb >= best_pos) {
-          best = ent;
-          best_pos = cands_[ci].tb;
-        }
+      const int64_t at = LatestStart(ent, i);
+      if (at >= 0 && uint32_t(at) >= best_pos) {
+        best = ent;
+        best_pos = uint32_t(at);
+      }
     }
     if (best < 0) return;
     Mention m;

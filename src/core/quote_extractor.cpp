@@ -47,6 +47,7 @@ class Extractor {
       if (ix_.sentences[s].paragraph != ~0u) Reported(s);
     }
     while (qi < raw_.size()) Direct(qi++);
+    AddMentions();
     std::stable_sort(out_.begin(), out_.end(), [](const Quote& a, const Quote& b) {
       return a.extent.begin < b.extent.begin;
     });
@@ -70,6 +71,27 @@ class Extractor {
   // "a senior official at the ministry"); only the recent ones are searched.
   std::vector<std::pair<std::string, std::string>> unnamed_;
   std::unordered_map<std::string, int> names_;  // folded entity name -> entity (GroupFor)
+  std::vector<std::pair<int, Mention>> added_;  // pronoun and group mentions, merged at the end
+
+  // Merges the mentions found while resolving sources, once per entity (in text order, no
+  // overlaps), instead of re-sorting a mention list per pronoun.
+  void AddMentions() {
+    std::stable_sort(added_.begin(), added_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = 0; i < added_.size();) {
+      const int ent = added_[i].first;
+      auto& ms = er_.entities[ent].mentions;
+      const size_t before = ms.size();
+      for (; i < added_.size() && added_[i].first == ent; ++i) ms.push_back(added_[i].second);
+      if (ms.size() == before) continue;
+      std::stable_sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+      std::vector<Mention> kept;
+      kept.reserve(ms.size());
+      for (const Mention& m : ms)
+        if (kept.empty() || !kept.back().span.Overlaps(m.span)) kept.push_back(m);
+      ms = std::move(kept);
+    }
+    added_.clear();
+  }
 
   uint32_t SOf(uint32_t k) const { return ix_.sentence_of[k]; }
   uint32_t SBegin(uint32_t k) const { return ix_.SentenceBegin(SOf(k)); }
@@ -266,11 +288,7 @@ class Extractor {
     }
     Mention m;
     m.span = ix_.Range(b, e);
-    auto& ms = er_.entities[ent].mentions;
-    if (std::none_of(ms.begin(), ms.end(), [&](const Mention& x) { return x.span.Overlaps(m.span); })) {
-      ms.push_back(m);
-      std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
-    }
+    added_.push_back({ent, m});
     for (uint32_t k = b; k < e; ++k) er_.token_entity[k] = ent;
     return ent;
   }
@@ -328,11 +346,7 @@ class Extractor {
         Mention m;
         m.span = ix_.tokens[k].span;
         m.form = Mention::Form::Pronoun;
-        auto& ms = er_.entities[best].mentions;
-        if (std::none_of(ms.begin(), ms.end(), [&](const Mention& x) { return x.span.Overlaps(m.span); })) {
-          ms.push_back(m);
-          std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
-        }
+        added_.push_back({best, m});
         return s;
       }
     }
