@@ -9,7 +9,7 @@
 // which is software — SwiftShader — in headless Chromium). A scripted drag pans the view with
 // ~120 pointer moves, 8 ms apart; the same for the map zoomed in (finer outlines), and for the
 // graph. Prints median and 95th percentile per scenario.
-import { DIST, launchBrowser, waitForState, targetCenter, clickTarget } from './harness.mjs';
+import { DIST, launchBrowser, waitForApp, waitForState, targetCenter, clickTarget } from './harness.mjs';
 import { startStaticServer } from '../../tools/static_server.mjs';
 
 const json = process.argv.includes('--json');
@@ -55,6 +55,7 @@ try {
     });
   });
   await page.goto(server.url);
+  await waitForApp(page);
   const app = { page, state: () => page.evaluate(() => window.lecternState()) };
   await waitForState(page, (s) => s.frames >= 2 && s.layoutSettled && Object.keys(s.targets).some((k) => k.startsWith('map.node.')), 30000);
   await page.waitForTimeout(1000);
