@@ -116,3 +116,19 @@ TEST_CASE("related entities: stated relations rank above co-occurrence") {
   CHECK(RelatedEntities(a, 1) == std::vector<int>{0});
   CHECK(RelatedEntities(a, 5).empty());
 }
+
+TEST_CASE("SelectMention picks an exact mention; the selection span follows it") {
+  Analysis a = MakeAnalysis();
+  Selection s;
+  CHECK(SelectMention(s, a, 0, 2, SelectOrigin::Map));
+  CHECK(s.entity == 0);
+  CHECK(s.mention == 2);
+  CHECK(SelectionSpan(s, a) == Span{90, 94});
+  const auto serial = s.serial;
+  CHECK(SelectMention(s, a, 0, 1, SelectOrigin::Map));  // same entity, other mention
+  CHECK(s.serial == serial + 1);
+  CHECK_FALSE(SelectMention(s, a, 0, 1, SelectOrigin::Map));
+  CHECK(SelectMention(s, a, 1, 7, SelectOrigin::Map));  // bad index: the entity alone
+  CHECK(s.entity == 1);
+  CHECK(s.mention == -1);
+}

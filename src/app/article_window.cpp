@@ -620,6 +620,8 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
     if (a && app.selection.origin != lectern::SelectOrigin::Article) {
       if (app.selection.quote >= 0) {
         RevealSpan(v, a->quotes[size_t(app.selection.quote)].extent);
+      } else if (app.selection.entity >= 0 && app.selection.mention >= 0) {
+        RevealSpan(v, lectern::SelectionSpan(app.selection, *a));  // an exact mention was picked
       } else if (app.selection.entity >= 0) {
         const size_t top = lectern::VisibleLines(v.layout, v.scroll - g.top_pad, v.scroll - g.top_pad + 1).first;
         const uint32_t after = top < v.layout.lines.size() ? v.layout.lines[top].span.begin : 0;

@@ -138,13 +138,11 @@ void Select(AppState& app, const Analysis& a, int entity) {
 }
 
 // Selects the entity and brings one of its mentions (or a sentence about it) into view in the
-// article. The article answers a change of entity by showing the next mention after
-// sel.mention (selection.h), so on a change sel.mention is set one before the wanted one.
+// article.
 void RevealInArticle(AppState& app, const Analysis& a, int entity, Span span, int mention) {
-  const bool changed = lectern::SelectEntity(app.selection, a, entity, lectern::SelectOrigin::Map);
-  const int n = int(a.entities[size_t(entity)].mentions.size());
-  if (mention >= 0 && n > 0) app.selection.mention = changed ? (mention + n - 1) % n : mention;
+  lectern::SelectMention(app.selection, a, entity, mention, lectern::SelectOrigin::Map);
   RevealSpan(app.article, span);
+  app.article.seen_serial = app.selection.serial;  // the article shows `span`, not a mention it picks
   if (app.windows.tabs_mode) ShowWindow(app, WindowId::Article);
 }
 
@@ -1395,12 +1393,6 @@ bool DrawEntityMapContents(EntityMapView& v, AppState& app) {
     DrawEntityList(v, app, *a);
   }
   ImGui::EndChild();
-  // Ask for the next frames from here, after this frame's work, with a margin: the loop's own
-  // grace for "animating" is 0.1 s from the start of the frame, so a slow frame (opening a long
-  // article) or a slow display (5-10 frames a second, as headless Chromium's software
-  // compositor manages for a phone-sized canvas at devicePixelRatio 3) would otherwise stop the
-  // settling half-way. Costs at most half a second of frames after the layout comes to rest.
-  if (animating) platform::RequestFrames(0.5);
   return animating;
 }
 

@@ -29,6 +29,17 @@ bool SelectEntity(Selection& sel, const Analysis& a, int entity, SelectOrigin or
   return true;
 }
 
+bool SelectMention(Selection& sel, const Analysis& a, int entity, int mention, SelectOrigin origin) {
+  const bool changed = SelectEntity(sel, a, entity, origin);
+  if (sel.entity < 0) return changed;
+  const int n = int(a.entities[size_t(sel.entity)].mentions.size());
+  if (mention < 0 || mention >= n) return changed;
+  if (!changed && sel.mention == mention) return false;
+  sel.mention = mention;
+  if (!changed) ++sel.serial;  // same entity, another mention: still a change to follow
+  return true;
+}
+
 bool SelectQuote(Selection& sel, const Analysis& a, int quote, SelectOrigin origin) {
   if (!ValidQuote(a, quote)) {
     if (sel.quote == -1) return false;

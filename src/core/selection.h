@@ -31,6 +31,11 @@ struct Selection {
 // entity. Out-of-range indices clear. Returns true when something changed.
 bool SelectEntity(Selection& sel, const Analysis& a, int entity, SelectOrigin origin);
 
+// Selects an entity and one of its mentions: the views show exactly that mention (where
+// SelectEntity lets them pick the next one after the reader's place). An invalid mention index
+// selects the entity alone. Returns true when something changed.
+bool SelectMention(Selection& sel, const Analysis& a, int entity, int mention, SelectOrigin origin);
+
 // Selects a quote and its speaker entity (when the speaker is an entity). -1 clears the quote.
 bool SelectQuote(Selection& sel, const Analysis& a, int quote, SelectOrigin origin);
 

@@ -152,7 +152,6 @@ void Frame() {
   g.last_frame = now;
 
   const bool animating = g.app.frame ? g.app.frame(info) : false;
-  if (animating) g.awake_until = std::max(g.awake_until, now + 0.1);
 
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
@@ -164,6 +163,9 @@ void Frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   RecordFrameStats(float(emscripten_get_now() - frame_start), float(info.delta * 1000.0));
   SDL_GL_SwapWindow(g.window);
+  // An animating app gets the next frame whatever this one cost: counted from the end of the
+  // frame, so slow frames (a phone at 3x, software rendering) never cut an animation short.
+  if (animating) g.awake_until = std::max(g.awake_until, Now() + 0.1);
 }
 
 // [SECTION] JavaScript ---------------------------------------------------------------------------
