@@ -309,6 +309,20 @@ class Recognizer {
     }
     return false;
   }
+  // "ArcelorMittal", "BlackRock": a capital inside a word after four or more letters is a brand's
+  // spelling; "McDonald", "MacArthur", "DeSantis", "LaGuardia" are family names.
+  bool BrandCamel(uint32_t i) const {
+    std::string_view t = ix_.Text(i);
+    size_t letters = 0;
+    for (size_t k = 0; k < t.size();) {
+      char32_t cp;
+      k += DecodeUtf8(t, k, &cp);
+      if (IsUpperCp(cp) && letters >= 4 && t.substr(0, 4) != "Fitz") return true;
+      if (!IsLetterCp(cp)) return false;
+      ++letters;
+    }
+    return false;
+  }
   bool IsAcronym(uint32_t i) const {
     std::string_view t = ix_.Text(i);
     return ix_.AllCaps(i) && t.size() >= 2 && t.size() <= 8 && !ix_.AllCaps(SBegin(i) + 1 < SEnd(i) ? SBegin(i) + 1 : i);
@@ -514,11 +528,21 @@ class Recognizer {
       c = AddCand(b, k, EntityType::Place, kStrong);
     }
     cands_[c].name = TitleCase(cands_[c].name);
-    // "(Reuters)" after the dateline is the agency, not part of the story.
+    // "(Reuters)", "(AP)" after the dateline: the agency that filed the story.
     if (ix_.Is(after, "(")) {
       uint32_t close = after + 1;
       while (close < e && close < after + 5 && !ix_.Is(close, ")")) ++close;
-      if (ix_.Is(close, ")")) after = close + 1;
+      if (ix_.Is(close, ")")) {
+        bool names = close > after + 1;
+        for (uint32_t k = after + 1; k < close && names; ++k) names = NameWord(k);
+        if (names) {
+          const bool acronym = close == after + 2 && ix_.AllCaps(after + 1);
+          const int agency = AddCand(after + 1, close, EntityType::Org, kGood,
+                                     acronym ? Mention::Form::Acronym : Mention::Form::Name);
+          cands_[agency].acronym = acronym;
+        }
+        after = close + 1;
+      }
       if (after < e && ix_.IsDash(after)) ++after;
       return after;
     }
@@ -587,7 +611,29 @@ class Recognizer {
 
   // May "and" at `k` join a name? Only inside organisation names ("Department of Health and
   // Social Care", "Food and Drug Administration") and gazetteer names ("Trinidad and Tobago").
+  // A company's legal form ends its name: "Plc", "Inc.", "Corp.", "S.A.", "AG", "GmbH".
+  bool LegalForm(uint32_t k) const {
+    return ix_.IsWord(k) && ix_.Cap(k) &&
+           ix_.LowerIn(k, {"plc", "inc", "corp", "ltd", "llc", "s.a", "s.a.", "sa", "ag", "nv", "n.v.", "gmbh",
+                           "spa", "s.p.a.", "se", "bv", "b.v.", "asa", "oyj", "co", "lp", "llp", "pty"});
+  }
   bool AndJoins(uint32_t run_begin, uint32_t k, uint32_t e) const {
+    if (ix_.LowerIs(k, "and")) {
+      // "Vodafone Group Plc and South Africa's Vodacom": a name closed by its legal form is
+      // whole; "Acme Dofasco and Stelco Holdings Inc." are two companies.
+      uint32_t last = k - 1;
+      if (ix_.Is(last, ".") && last > run_begin) --last;
+      if (last >= run_begin && LegalForm(last) && last > run_begin) return false;
+      uint32_t q = k + 1, words = 0, end_word = kNone;
+      while (q < e && (NameWord(q) || (ix_.Is(q, ".") && ix_.Adjacent(q - 1, q)))) {
+        if (NameWord(q)) {
+          ++words;
+          end_word = q;
+        }
+        ++q;
+      }
+      if (end_word != kNone && words >= 2 && k - run_begin >= 2 && LegalForm(end_word)) return false;
+    }
     // An organisation's name, or a title's portfolio ("Minister of Trade and Industry");
     // a title alone does not join ("Ohio Gov. X and Acme CEO Y" are two).
     bool portfolio = false;
@@ -1102,6 +1148,11 @@ class Recognizer {
       AddCand(b, e, EntityType::Place, kGood);
       return;
     }
+    for (uint32_t k = b; k < e; ++k)
+      if (BrandCamel(k)) {  // "ArcelorMittal Dofasco"
+        AddCand(b, e, EntityType::Org, kGood);
+        return;
+      }
     if (!LooksLikeName(b, e)) {
       // "Aker BP", "Deutsche Bank AG": a name with an acronym in it is a company.
       bool acronym = false;
@@ -1540,8 +1591,12 @@ class Recognizer {
     }
     // Weak single words: kept when the same word occurs twice mid-sentence as a weak guess.
     std::unordered_map<std::string, int> weak_count;
+    // A word only ever used before a noun ("its Azure cloud service", "Azure customers") is a
+    // product or a brand more often than an actor: that use does not count.
     for (const Cand& c : cands_)
-      if (c.entity < 0 && c.strength == kWeak && c.mid_sentence) ++weak_count[c.key];
+      if (c.entity < 0 && c.strength == kWeak && c.mid_sentence &&
+          (c.acronym || !(c.te < SEnd(c.tb) && Lower(c.te) && !(ix_.C(c.te) & (kStop | kAux)))))
+        ++weak_count[c.key];
     for (int i = 0; i < int(cands_.size()); ++i) {
       Cand& c = cands_[i];
       if (c.entity >= 0) continue;

@@ -225,6 +225,7 @@ const VerbList kVerbLists[] = {
     {CueClass::That, "ask", "ask asks asked asking"},
     {CueClass::That, "agree", "agree agrees agreed agreeing"},
     {CueClass::That, "complain", "complain complains complained complaining"},
+    {CueClass::That, "demand", "demand demands demanded demanding"},
     {CueClass::That, "recall", "recall recalls recalled recalling"},
     {CueClass::That, "vow", "vow vows vowed vowing"},
     {CueClass::That, "pledge", "pledge pledges pledged pledging"},

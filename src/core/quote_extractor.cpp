@@ -47,6 +47,7 @@ class Extractor {
       if (ix_.sentences[s].paragraph != ~0u) Reported(s);
     }
     while (qi < raw_.size()) Direct(qi++);
+    HeadlineQuotes();
     AddMentions();
     std::stable_sort(out_.begin(), out_.end(), [](const Quote& a, const Quote& b) {
       return a.extent.begin < b.extent.begin;
@@ -212,6 +213,7 @@ class Extractor {
         open = false;
       }
     }
+    PairSingleMarks(paras);
     // Trim punctuation-only parts and drop empty quotes.
     std::vector<RawQuote> kept;
     for (RawQuote& q : raw_) {
@@ -222,6 +224,60 @@ class Extractor {
       if (!q.parts.empty()) kept.push_back(q);
     }
     raw_ = std::move(kept);
+  }
+
+  // Single marks: ‘…’ (and straight '…') quote too — in British style, and in headlines
+  // everywhere. A mark opens when nothing is glued to its left and a word is glued to its right;
+  // it closes at the next ’ glued to the word before it, in the same paragraph. Marks inside a
+  // double-quoted quote are nested quotes and stay part of it. A ’ after a word ending in "s"
+  // and before another word is a plural possessive ("the workers’ union"), not a close.
+  bool SingleOpen(uint32_t k) const {
+    const std::string_view t = ix_.Text(k);
+    if (t != "\xE2\x80\x98" && t != "'") return false;
+    const bool left_free = k == 0 || !ix_.Adjacent(k - 1, k) || ix_.Is(k - 1, "(") || ix_.IsDash(k - 1);
+    return left_free && k + 1 < ix_.size() && ix_.Adjacent(k, k + 1) && ix_.tokens[k + 1].kind != Token::Kind::Punct;
+  }
+  bool SingleClose(uint32_t k, uint32_t end) const {
+    const std::string_view t = ix_.Text(k);
+    if (t != "\xE2\x80\x99" && t != "'") return false;
+    if (k == 0 || !ix_.Adjacent(k - 1, k)) return false;
+    if (k + 1 < end && ix_.Adjacent(k, k + 1) && ix_.IsWord(k + 1)) return false;
+    const std::string_view before = ix_.L(k - 1);
+    if (ix_.IsWord(k - 1) && !before.empty() && before.back() == 's' && k + 1 < end && ix_.IsWord(k + 1))
+      return false;
+    return true;
+  }
+  // Pairs single marks in [b, e) that are outside the quotes found so far; returns the pairs.
+  void PairSingleIn(uint32_t b, uint32_t e, const std::vector<uint8_t>& inside, std::vector<RawQuote>* out) const {
+    for (uint32_t k = b; k < e; ++k) {
+      if (inside[k] || !SingleOpen(k)) continue;
+      for (uint32_t j = k + 1; j < e && j < k + 60; ++j) {
+        if (inside[j] || ix_.IsOpenQuote(j) || ix_.IsCloseQuote(j)) break;
+        if (!SingleClose(j, e)) continue;
+        if (j > k + 1 && WordCount(k + 1, j) > 0) {
+          RawQuote q;
+          q.open = k;
+          q.close = j;
+          q.parts.push_back({k + 1, j});
+          out->push_back(q);
+          k = j;
+        }
+        break;
+      }
+    }
+  }
+  void PairSingleMarks(const std::vector<std::pair<uint32_t, uint32_t>>& paras) {
+    std::vector<uint8_t> inside(ix_.size(), 0);
+    for (const RawQuote& q : raw_) {
+      for (auto p : q.parts)
+        for (uint32_t k = p.first; k < p.second; ++k) inside[k] = 1;
+      inside[q.open] = 1;
+      if (q.close != kNone) inside[q.close] = 1;
+    }
+    const size_t before = raw_.size();
+    for (auto p : paras) PairSingleIn(p.first, p.second, inside, &raw_);
+    if (raw_.size() == before) return;
+    std::stable_sort(raw_.begin(), raw_.end(), [](const RawQuote& a, const RawQuote& b) { return a.open < b.open; });
   }
 
   // [SECTION] Speakers ------------------------------------------------------------------------------
@@ -369,12 +425,68 @@ class Extractor {
     return -1;
   }
 
+  static bool IsNumberWord(std::string_view w) {
+    return w == "one" || w == "two" || w == "three" || w == "four" || w == "five" || w == "six" ||
+           w == "seven" || w == "eight" || w == "nine" || w == "ten";
+  }
+
+  // Nouns that stand for whichever organisation was just named: "the company", "the group".
+  bool GenericOrgNoun(uint32_t k) const {
+    return ix_.LowerIn(k, {"company", "firm", "group", "utility", "refiner", "carrier", "airline",
+                           "lender", "insurer", "miner", "operator", "producer", "retailer",
+                           "manufacturer", "broadcaster", "giant", "conglomerate", "startup",
+                           "agency", "organisation", "organization", "body", "charity", "watchdog",
+                           "regulator", "alliance", "coalition", "movement", "club", "team",
+                           "newspaper", "daily", "publisher", "network", "bank", "exchange"});
+  }
+
+  // "the U.S. technology group", "the Redmond, Washington-based company": a definite description
+  // ending in an organisation noun, with places or adjectives before it, is the organisation
+  // named last (one whose name holds the noun first: "the bank" -> the Central Bank).
+  int DescribedOrg(uint32_t b, uint32_t e) const {
+    if (!ix_.LowerIs(b, "the") || e - b < 3 || e - b > 7) return -1;
+    const uint32_t head = e - 1;
+    if (!Lower(head) || !(ix_.C(head) & kOrgNoun) || (ix_.C(head) & kHumanRole)) return -1;
+    bool modifier_place = false;
+    for (uint32_t k = b + 1; k < head; ++k) {
+      if (ix_.IsPossessive(k) || ix_.IsOpenQuote(k) || (Lower(k) && (ix_.C(k) & (kStop | kAux)))) return -1;
+      const int ent = Ent(k);
+      if (ent >= 0 && er_.entities[ent].type != EntityType::Place) return -1;
+      if (ent >= 0) modifier_place = true;
+    }
+    if (!modifier_place) return -1;  // "the central bank", "the state oil company": the usual path
+    int org = RecentOrg(b, FoldKey(ix_.Text(head)));
+    if (org < 0 && GenericOrgNoun(head)) org = RecentOrg(b, "");
+    return org;
+  }
+
   // Who is named in the noun phrase [b, e)?
   Speaker ResolveNP(uint32_t b, uint32_t e) {
     while (b < e && (ix_.LowerIs(b, "both") || ix_.LowerIs(b, "all") || ix_.Is(b, ","))) ++b;
     while (e > b && (ix_.tokens[e - 1].kind == Token::Kind::Punct && !ix_.IsPossessive(e - 1))) --e;
     if (b >= e) return Speaker{};
     if (e - b == 1 && (ix_.C(b) & kPronoun)) return Pronoun(b);
+    // "one of them said": one of the unnamed sources just quoted.
+    if (e - b == 3 && IsNumberWord(ix_.L(b)) && ix_.LowerIs(b + 1, "of") && ix_.LowerIn(b + 2, {"them", "those"})) {
+      for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+        if (it->sentence + 3 < SOf(b)) break;
+        if (it->speaker.empty() || (it->speaker_entity >= 0 && size_t(it->speaker_entity) < er_.entities.size() &&
+                                    er_.entities[it->speaker_entity].type == EntityType::Person))
+          continue;
+        Speaker s;
+        s.found = true;
+        s.entity = it->speaker_entity;
+        s.text = it->speaker;
+        s.span = ix_.Range(b, e);
+        return s;
+      }
+      Speaker s;
+      s.found = true;
+      s.text = std::string(ix_.Text(ix_.Range(b, e)));
+      s.span = ix_.Range(b, e);
+      return s;
+    }
+    if (int org = DescribedOrg(b, e); org >= 0) return FromEntity(org, ix_.Range(b, e));
     // A person named in the phrase, unless only as the owner of someone else ("Rojas's
     // spokesman Ivo Maric" is Maric; "Trump's lawyers" are the lawyers).
     for (uint32_t k = b; k < e; ++k) {
@@ -452,13 +564,7 @@ class Extractor {
       // a body of its own.
       // ("the company", "the French utility", "the agency" — not "the central bank")
       const bool generic = head == b + 1 || (head == b + 2 && Ent(b + 1) >= 0);
-      if (org < 0 && generic &&
-          ix_.LowerIn(head, {"company", "firm", "group", "utility", "refiner", "carrier", "airline",
-                             "lender", "insurer", "miner", "operator", "producer", "retailer",
-                             "manufacturer", "broadcaster", "giant", "conglomerate", "startup",
-                             "agency", "organisation", "organization", "body", "charity", "watchdog",
-                             "regulator", "alliance", "coalition", "movement"}))
-        org = RecentOrg(b, "");
+      if (org < 0 && generic && GenericOrgNoun(head)) org = RecentOrg(b, "");
       if (org >= 0) return FromEntity(org, ix_.Range(b, e));
     }
     if (definite && head + 1 >= e) {
@@ -491,7 +597,11 @@ class Extractor {
       if (ix_.Is(k, ";")) c = k + 1;
       // A dateline ("NAIROBI -- The IAEA said") or a closing quote right before the source
       // ("... ," she said) starts the clause.
-      if (ix_.IsDash(k) && k < b + 6) c = k + 1;
+      if (ix_.IsDash(k) && k < b + 9) {
+        bool dateline = true;  // "SANTIAGO, Chile (Reuters) —": capitalised words only
+        for (uint32_t q = b; q < k && dateline; ++q) dateline = !ix_.IsWord(q) || ix_.Cap(q);
+        if (dateline || k < b + 6) c = k + 1;
+      }
       if (ix_.IsCloseQuote(k)) {
         bool conj = false;
         for (uint32_t q = k + 1; q < v; ++q)
@@ -505,6 +615,17 @@ class Extractor {
           if (ix_.Is(q, ",")) closed = true;
         if (!closed && k + 1 < v && !Verb(k + 1) && !(ix_.C(k + 1) & kAux)) c = k + 1;
       }
+      // "…, a day after the U.S. technology group said …": a subordinate clause whose subject
+      // runs straight to the verb.
+      if (!participle && v - k <= 9 && k + 1 < v &&
+          ix_.LowerIn(k, {"after", "before", "because", "since", "when", "once", "until", "although",
+                          "though", "while", "whereas", "unless"})) {
+        bool np = true;
+        for (uint32_t q = k + 1; q < v && np; ++q)
+          np = (ix_.IsWord(q) || ix_.IsPossessive(q) || ix_.Is(q, ".")) && !Verb(q) &&
+               !(Lower(q) && (ix_.C(q) & (kAux | kLocPrep))) && !ix_.LowerIn(q, {"that", "of", "to", "on"});
+        if (np) c = k + 1;
+      }
       if (participle) continue;
       if ((ix_.LowerIs(k, "and") || ix_.LowerIs(k, "but") || ix_.LowerIs(k, "while") ||
            ix_.LowerIs(k, "whereas") || ix_.LowerIs(k, "though") || ix_.LowerIs(k, "although")) &&
@@ -516,7 +637,8 @@ class Extractor {
       const bool intro =
           ((ix_.C(c) & kStop) && !(ix_.C(c) & kPronoun) && w != "the" && w != "a" &&
            w != "an" && w != "both" && w != "all" && w != "some" && w != "many" && w != "most" &&
-           w != "this" && w != "these" && w != "those" && w != "each" && w != "several") ||
+           w != "this" && w != "these" && w != "those" && w != "each" && w != "several" &&
+           !IsNumberWord(w)) ||
           (ix_.Cap(c) && w.size() > 4 &&
            (w.substr(w.size() - 3) == "ing" || w.substr(w.size() - 2) == "ed"));
       if (!intro) break;
@@ -557,6 +679,27 @@ class Extractor {
         --nb;
       Speaker s = ResolveNP(nb, ne);
       if (s.found) return s;
+    }
+    // "… pressure on the Redmond, Washington-based company, which said …": a description of
+    // an organisation before ", which" (commas only between capitalised words).
+    if (r > SBegin(v) + 2 && ix_.LowerIs(r - 1, "which") && ix_.Is(r - 2, ",")) {
+      const uint32_t ne = r - 2;
+      uint32_t nb = ne;
+      while (nb > SBegin(v) && ne - nb < 8) {
+        const uint32_t p = nb - 1;
+        if (ix_.Is(p, ",") && p > SBegin(v) && ix_.Cap(p - 1) && nb < ne && ix_.Cap(nb)) {
+          nb = p;
+          continue;
+        }
+        if (!ix_.IsWord(p) || Verb(p) || (Lower(p) && (ix_.C(p) & (kAux | kLocPrep)))) break;
+        nb = p;
+        if (ix_.LowerIn(p, {"the", "a", "an"})) break;
+        if (Lower(p) && (ix_.C(p) & kStop)) {
+          ++nb;
+          break;
+        }
+      }
+      if (int org = DescribedOrg(nb, ne); org >= 0) return FromEntity(org, ix_.Range(nb, ne));
     }
     const uint32_t c = ClauseStart(v, participle);
     // The noun phrase: up to a comma, an auxiliary, a relative pronoun or the verb.
@@ -729,6 +872,84 @@ class Extractor {
     last_direct_sentence_ = close_s;
   }
 
+  // Tokens [lo, hi) inside the byte span `s`.
+  std::pair<uint32_t, uint32_t> TokensIn(Span s) const {
+    auto lo = std::lower_bound(ix_.tokens.begin(), ix_.tokens.end(), s.begin,
+                               [](const Token& t, uint32_t at) { return t.span.begin < at; });
+    auto hi = lo;
+    while (hi != ix_.tokens.end() && hi->span.end <= s.end) ++hi;
+    return {uint32_t(lo - ix_.tokens.begin()), uint32_t(hi - ix_.tokens.begin())};
+  }
+
+  // Headline quotes: a quote in the headline repeats one of the story ("Governor Says Easing
+  // ‘Not Yet Over’" — “not yet over,” she said), so its source is that quote's. One that repeats
+  // none is kept only after a colon or a speech verb ("…: ‘Partners Do Not Behave Like This’"),
+  // with no source; anything else is a scare quote.
+  void HeadlineQuotes() {
+    for (uint32_t s = 0; s < ix_.sentences.size(); ++s) {
+      if (ix_.sentences[s].paragraph != ~0u) continue;
+      const uint32_t b = ix_.SentenceBegin(s), e = ix_.SentenceEnd(s);
+      std::vector<RawQuote> found;
+      for (uint32_t k = b; k < e; ++k) {
+        if (!ix_.IsOpenQuote(k)) continue;
+        for (uint32_t j = k + 1; j < e; ++j)
+          if (ix_.IsCloseQuote(j)) {
+            if (WordCount(k + 1, j) > 0) found.push_back(RawQuote{k, j, {{k + 1, j}}});
+            k = j;
+            break;
+          }
+      }
+      std::vector<uint8_t> inside(e, 0);
+      for (const RawQuote& q : found)
+        for (uint32_t k = q.open; k <= q.close; ++k) inside[k] = 1;
+      PairSingleIn(b, e, inside, &found);
+      for (const RawQuote& q : found) HeadlineQuote(q);
+    }
+  }
+  void HeadlineQuote(const RawQuote& q) {
+    std::vector<std::string_view> words;
+    for (uint32_t k = q.parts[0].first; k < q.parts[0].second; ++k)
+      if (ix_.IsWord(k) || ix_.tokens[k].kind == Token::Kind::Number) words.push_back(ix_.F(k));
+    if (words.empty()) return;
+    const Quote* source = nullptr;
+    const size_t body = out_.size();
+    for (size_t i = 0; i < body && !source; ++i) {
+      const Quote& bq = out_[i];
+      if (bq.kind != QuoteKind::Direct) continue;
+      std::vector<std::string_view> have;
+      for (Span part : bq.parts) {
+        auto r = TokensIn(part);
+        for (uint32_t k = r.first; k < r.second; ++k) have.push_back(ix_.F(k));
+      }
+      size_t hit = 0;
+      for (std::string_view w : words)
+        if (std::find(have.begin(), have.end(), w) != have.end()) ++hit;
+      if (hit * 5 >= words.size() * 4 && (words.size() >= 2 || have.size() <= 2)) source = &bq;
+    }
+    uint32_t cue = kNone;
+    for (uint32_t k = q.open; k-- > SBegin(q.open) && q.open - k <= 3;) {
+      const SpeechVerb* v = ix_.IsWord(k) ? FindSpeechVerb(ix_.L(k)) : nullptr;
+      if (v && v->cls != CueClass::Embedded) {
+        cue = k;
+        break;
+      }
+    }
+    const bool colon = q.open > SBegin(q.open) && ix_.Is(q.open - 1, ":");
+    if (!source && cue == kNone && !colon) return;
+    Quote out;
+    out.kind = QuoteKind::Direct;
+    out.parts.push_back(ix_.Range(q.parts[0].first, q.parts[0].second));
+    out.extent = Span{ix_.tokens[q.open].span.begin, ix_.tokens[q.close].span.end};
+    if (cue != kNone) out.cue = ix_.tokens[cue].span;
+    else if (colon) out.cue = ix_.tokens[q.open - 1].span;
+    if (source) {
+      out.speaker_entity = source->speaker_entity;
+      out.speaker = source->speaker;
+    }
+    out.sentence = SOf(q.open);
+    out_.push_back(std::move(out));
+  }
+
   void Merge(const RawQuote& q) {
     Quote& prev = out_[last_direct_];
     for (auto p : q.parts) prev.parts.push_back(ix_.Range(p.first, p.second));
@@ -770,7 +991,14 @@ class Extractor {
         ++k;
         continue;
       }
+      // "at least 14 …", "at most one …": a quantity opens the clause.
+      if (w == "at" && ix_.LowerIn(k + 1, {"least", "most"})) break;
       if (IsAdverbialPrep(w)) {
+        // "said in a note to clients they expected …": a phrase, then the clause's subject.
+        for (uint32_t j = k + 1; j < e && j < k + 7; ++j) {
+          if (ix_.Is(j, ",") || ix_.IsOpenQuote(j) || ix_.LowerIs(j, "that")) break;
+          if (ix_.LowerIn(j, {"he", "she", "they", "we", "it"}) && j > k + 1) return j;
+        }
         uint32_t j = k + 1;
         while (j < e && j < k + 6 && !ix_.LowerIs(j, "that") && !ix_.Is(j, ",") && !ix_.IsOpenQuote(j)) ++j;
         if (j < e && j < k + 6 && (ix_.LowerIs(j, "that") || ix_.Is(j, ","))) {
@@ -832,6 +1060,8 @@ class Extractor {
         return k;  // '… "a disaster" and accused the government …': a new verb of the source
       if (ix_.LowerIs(k, "and") || ix_.LowerIs(k, "but")) {
         uint32_t n = k + 1;
+        // "…, but she cautioned …": the source goes on with a speech verb of its own.
+        if (ix_.LowerIn(n, {"he", "she", "they", "we"}) && (ix_.Is(k - 1, ",") || ix_.IsCloseQuote(k - 1))) ++n;
         while (n < e && Lower(n) && (ix_.C(n) & kAux) && !ix_.LowerIs(n, "that")) ++n;
         if (IsCue(n, true) && n > k) return ix_.Is(k - 1, ",") ? k - 1 : k;
         if (ix_.LowerIs(k, "but") && n == k + 1 && Lower(n)) {
@@ -885,7 +1115,12 @@ class Extractor {
       if (!sp.found) sp = ResolveNP(k + 2, ne);
       const Span cue = ix_.Range(k, k + 2);
       if (k > b && ix_.Is(k - 1, ",")) {
-        AddReported(ContentStart(b, k - 1), k - 1, cue, sp);
+        // "“…,” X wrote, according to the newspaper": the clause is a direct quote's
+        // attribution, not reported speech of its own.
+        const uint32_t cb = ContentStart(b, k - 1);
+        bool quoted = false;
+        for (uint32_t t = cb; t < k - 1 && !quoted; ++t) quoted = in_quote_[t] || ix_.IsCloseQuote(t);
+        if (!quoted) AddReported(cb, k - 1, cue, sp);
       } else if (k == b || (ix_.C(b) & kStop)) {
         AddReported(ne + 1, ClauseEnd(ne + 1, e), cue, sp);
       }
@@ -937,17 +1172,21 @@ class Extractor {
       after_source_verb = v;
     }
     for (uint32_t v = b; v < e; ++v) {
-      if (used_[v] || in_quote_[v] || !IsCue(v, false)) continue;
+      // "called on X to …" urges like "urged X to …".
+      const bool call_on = !used_[v] && !in_quote_[v] && IsCue(v, true) && Verb(v)->cls == CueClass::Embedded &&
+                           std::string_view(Verb(v)->lemma) == "call" && ix_.LowerIs(v + 1, "on");
+      if (!call_on && (used_[v] || in_quote_[v] || !IsCue(v, false))) continue;
       const SpeechVerb* sv = Verb(v);
-      uint32_t k = v + 1;
+      uint32_t k = call_on ? v + 2 : v + 1;
       uint32_t cb = kNone;
-      switch (sv->cls) {
+      switch (call_on ? CueClass::Urge : sv->cls) {
         case CueClass::Say: {
           k = SkipAdverbials(k, e);
           if (ix_.LowerIs(k, "that")) cb = k;
           else if (k < e && !ix_.IsOpenQuote(k) && !ix_.Is(k, ":") && !ix_.Is(k, ".") && !ix_.Is(k, ",") &&
                    !ix_.LowerIs(k, "to") && !ix_.LowerIs(k, "in") && !ix_.LowerIs(k, "on") &&
-                   !ix_.LowerIs(k, "at") && !ix_.LowerIs(k, "of") && !ix_.LowerIs(k, "so"))
+                   !(ix_.LowerIs(k, "at") && !ix_.LowerIn(k + 1, {"least", "most"})) &&
+                   !ix_.LowerIs(k, "of") && !ix_.LowerIs(k, "so"))
             cb = k;
           break;
         }
@@ -991,7 +1230,7 @@ class Extractor {
       // "that" as a relative pronoun ("the report that was published") is no clause.
       const uint32_t ce = ClauseEnd(cb, e);
       Speaker sp = (sv->participle && after_source.found && after_source_verb < v) ? after_source : SubjectOf(v);
-      AddReported(cb, ce, ix_.tokens[v].span, sp);
+      AddReported(cb, ce, call_on ? ix_.Range(v, v + 2) : ix_.tokens[v].span, sp);
       used_[v] = 1;
     }
     // Noun cues: "allegations that Kenya has supplied arms".
