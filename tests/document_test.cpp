@@ -26,15 +26,30 @@ std::vector<std::string> Paragraphs(const Document& d) {
 
 }  // namespace
 
-TEST_CASE("the seed article: headline and seven paragraphs") {
-  LoadResult r = LoadDocument(ReadFile(LECTERN_SOURCE_DIR "/seeds/000_d1a45250eb781355.txt"),
-                              "000_d1a45250eb781355.txt");
+TEST_CASE("the seed article: headline, then one paragraph per blank-line-separated block") {
+  // The expectations come from the file itself, split naively here, so the test holds for any
+  // seed that follows the format (first line headline, blank lines between paragraphs).
+  const std::string raw = ReadFile(LECTERN_SOURCE_DIR "/seeds/000_d1a45250eb781355.txt");
+  const std::string headline = raw.substr(0, raw.find('\n'));
+  std::vector<std::string> blocks;
+  for (size_t at = raw.find('\n') + 1; at < raw.size();) {
+    size_t end = raw.find("\n\n", at);
+    if (end == std::string::npos) end = raw.size();
+    std::string block = raw.substr(at, end - at);
+    while (!block.empty() && (block.back() == '\n' || block.back() == ' ')) block.pop_back();
+    while (!block.empty() && (block.front() == '\n' || block.front() == ' ')) block.erase(0, 1);
+    if (!block.empty()) blocks.push_back(block);
+    at = end + 2;
+  }
+  REQUIRE(blocks.size() >= 2);
+
+  LoadResult r = LoadDocument(raw, "000_d1a45250eb781355.txt");
   REQUIRE(r.ok());
-  CHECK(r.doc.Headline() == "Iran and Russia Forge 20-Year Strategic Defense Agreement");
-  CHECK(r.doc.id == "iran-and-russia-forge-20-year-strategic-defense-agreement");
-  REQUIRE(r.doc.paragraphs.size() == 6);
-  CHECK(r.doc.Text(r.doc.paragraphs[0]).substr(0, 22) == "Iran and Russia have s");
-  CHECK(r.doc.Text(r.doc.paragraphs[5]).substr(0, 20) == "President Pezeshkian");
+  CHECK(r.doc.Headline() == headline);
+  CHECK(r.doc.id == Slugify(headline));
+  REQUIRE(r.doc.paragraphs.size() == blocks.size());
+  CHECK(r.doc.Text(r.doc.paragraphs.front()) == blocks.front());
+  CHECK(r.doc.Text(r.doc.paragraphs.back()) == blocks.back());
   CHECK(r.doc.invalid_utf8.empty());
   CHECK(r.message.empty());
 }
@@ -142,9 +157,8 @@ TEST_CASE("DecodeUtf8 accepts every valid form and rejects surrogates, overlongs
 }
 
 TEST_CASE("Slugify: readable, ASCII, folded diacritics, bounded length") {
-  CHECK(Slugify("Iran and Russia Forge 20-Year Strategic Defense Agreement") ==
-        "iran-and-russia-forge-20-year-strategic-defense-agreement");
-  CHECK(Slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan");
+  CHECK(Slugify("Chile and Peru Sign 10-Year Water Accord") == "chile-and-peru-sign-10-year-water-accord");
+  CHECK(Slugify("Yağmur Doğan Çelik") == "yagmur-dogan-celik");
   CHECK(Slugify("São Paulo’s “new” mayor") == "sao-paulos-new-mayor");
   CHECK(Slugify("  --  ") == "untitled");
   CHECK(Slugify("") == "untitled");

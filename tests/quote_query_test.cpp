@@ -24,7 +24,7 @@ Fixture Make() {
   Entity ana;
   ana.name = "Ana Reis";
   Entity ben;
-  ben.name = "Ben Osei";
+  ben.name = "Ben Marlow";
   f.a.entities = {ana, ben};
   auto quote = [&](const char* text, QuoteKind kind, const char* cue, int speaker, const char* phrase) {
     Quote q;
@@ -92,7 +92,7 @@ TEST_CASE("speaker counts: most quotes first; unnamed phrases and unattributed q
   CHECK(counts[0].speaker == "Ana Reis");
   CHECK(counts[0].count == 2);
   CHECK(counts[0].entity == 0);
-  CHECK(counts[1].speaker == "Ben Osei");
+  CHECK(counts[1].speaker == "Ben Marlow");
   CHECK(counts[2].speaker == "Officials");
   CHECK(counts[3].speaker == "Unattributed");
   CHECK(SpeakerName(f.a, f.a.quotes[3]) == "Officials");

@@ -79,11 +79,11 @@ TEST_CASE("visible lines, line of offset, x of offset and hit testing agree") {
 }
 
 TEST_CASE("WordAt selects words, names with hyphens and possessives without the apostrophe") {
-  std::string_view t = "Nowak-Zielińska said Iran\xE2\x80\x99s plan, (twice).";
-  CHECK(t.substr(WordAt(t, 2).begin, WordAt(t, 2).size()) == "Nowak-Zielińska");
-  uint32_t iran = uint32_t(t.find("Iran"));
-  Span w = WordAt(t, iran + 1);
-  CHECK(t.substr(w.begin, w.size()) == "Iran\xE2\x80\x99s");
+  std::string_view t = "Hadley-Kowalczyk said Peru\xE2\x80\x99s plan, (twice).";
+  CHECK(t.substr(WordAt(t, 2).begin, WordAt(t, 2).size()) == "Hadley-Kowalczyk");
+  uint32_t peru = uint32_t(t.find("Peru"));
+  Span w = WordAt(t, peru + 1);
+  CHECK(t.substr(w.begin, w.size()) == "Peru\xE2\x80\x99s");
   uint32_t comma = uint32_t(t.find(','));
   CHECK(WordAt(t, comma).empty());
   Span twice = WordAt(t, uint32_t(t.find("twice")) + 4);

@@ -15,17 +15,17 @@ std::vector<Span> Whole(std::string_view t) { return {Span{0, uint32_t(t.size())
 }  // namespace
 
 TEST_CASE("case-insensitive, every match, in order, no overlaps") {
-  std::string_view t = "Putin met putin; PUTIN left. aaaa";
-  CHECK(Texts(t, FindAll(t, Whole(t), "putin")) == std::vector<std::string>{"Putin", "putin", "PUTIN"});
+  std::string_view t = "Marlow met marlow; MARLOW left. aaaa";
+  CHECK(Texts(t, FindAll(t, Whole(t), "marlow")) == std::vector<std::string>{"Marlow", "marlow", "MARLOW"});
   CHECK(FindAll(t, Whole(t), "aa").size() == 2);
 }
 
 TEST_CASE("diacritics, curly apostrophes and soft line breaks fold to what a reader types") {
-  std::string_view t = "Erdoğan said Iran\xE2\x80\x99s\nplan";
-  CHECK(Texts(t, FindAll(t, Whole(t), "erdogan")) == std::vector<std::string>{"Erdoğan"});
-  CHECK(Texts(t, FindAll(t, Whole(t), "iran's plan")) ==
-        std::vector<std::string>{"Iran\xE2\x80\x99s\nplan"});
-  CHECK(Texts(t, FindAll(t, Whole(t), "Erdoğan")) == std::vector<std::string>{"Erdoğan"});
+  std::string_view t = "Yağmur said Peru\xE2\x80\x99s\nplan";
+  CHECK(Texts(t, FindAll(t, Whole(t), "yagmur")) == std::vector<std::string>{"Yağmur"});
+  CHECK(Texts(t, FindAll(t, Whole(t), "peru's plan")) ==
+        std::vector<std::string>{"Peru\xE2\x80\x99s\nplan"});
+  CHECK(Texts(t, FindAll(t, Whole(t), "Yağmur")) == std::vector<std::string>{"Yağmur"});
 }
 
 TEST_CASE("only inside the given ranges; empty queries match nothing; limit holds") {

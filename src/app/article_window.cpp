@@ -428,7 +428,7 @@ void DrawLegend(AppState& app, const lectern::Analysis& a) {
   if (changed) SaveSettings(app);
 }
 
-// "● Vladimir Putin · mention 2 of 5  ‹ ›  ×" when an entity is selected.
+// "● Ana Ruiz · mention 2 of 5  ‹ ›  ×" when an entity is selected.
 void DrawSelectionBar(ArticleView& v, AppState& app, const lectern::Analysis& a) {
   const int e = app.selection.entity;
   if (e < 0 || e >= int(a.entities.size())) {

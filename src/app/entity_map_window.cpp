@@ -1111,7 +1111,7 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
     ImGui::PushID(k);
     const std::string target = "map.relation." + std::to_string(k);
     bool go = false;
-    // "Vladimir Putin president of Russia": the selected entity plain, the other one a link.
+    // "Ana Ruiz president of Chile": the selected entity plain, the other one a link.
     auto name = [&](int who) {
       if (who != g.other) {
         ImGui::TextUnformatted(OneLine(e.name).c_str());

@@ -36,17 +36,17 @@ enum class EntityType : uint8_t { Person, Place, Org, Group };
 const char* EntityTypeName(EntityType t);  // "PERSON", "PLACE", "ORG", "GROUP"
 
 struct Mention {
-  Span span;                           // the surface form in the text ("Iran’s" -> "Iran")
+  Span span;                           // the surface form in the text ("Chile’s" -> "Chile")
   enum class Form : uint8_t { Name, Surname, Title, Acronym, Demonym, Possessive, Pronoun } form =
       Form::Name;
 };
 
 struct Entity {
   std::string id;                      // slug of the canonical name: "vladimir-putin"
-  std::string name;                    // canonical name: "Vladimir Putin"
+  std::string name;                    // canonical name: "Ana Ruiz"
   EntityType type = EntityType::Person;
   double salience = 0;                 // 0..1, how central to the story (sums to ~1 over entities)
-  std::string role;                    // "President of Russia" where the text gives one
+  std::string role;                    // "President of Chile" where the text gives one
   std::vector<Mention> mentions;       // in text order; pronoun mentions (if any) are Form::Pronoun
   bool has_coordinates = false;
   double lat = 0, lon = 0;             // degrees, for places (and where known)

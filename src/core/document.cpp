@@ -142,7 +142,7 @@ std::string Slugify(std::string_view text, size_t max_len) {
       ascii[0] = char(cp - 'A' + 'a');
       folded = ascii;
     } else if (cp == '\'' || cp == 0x2019) {
-      continue;  // "Iran's" -> "irans", not "iran-s"
+      continue;  // "Peru's" -> "perus", not "peru-s"
     } else {
       folded = FoldLatin(cp);
     }

@@ -57,7 +57,7 @@ constexpr size_t kMaxDocumentBytes = 64u << 20;  // spans are 32-bit; refuse any
 // as it could be and `message` says why the file cannot be shown.
 LoadResult LoadDocument(std::string bytes, std::string name);
 
-// "Iran and Russia Forge 20-Year Deal" -> "iran-and-russia-forge-20-year-deal". ASCII letters and
+// "Chile and Peru Sign 10-Year Deal" -> "chile-and-peru-sign-10-year-deal". ASCII letters and
 // digits are kept, Latin letters with diacritics are folded (é -> e), everything else becomes a
 // single '-'; at most `max_len` bytes, cut at a '-'. Empty input gives "untitled".
 std::string Slugify(std::string_view text, size_t max_len = 64);

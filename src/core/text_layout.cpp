@@ -221,7 +221,7 @@ bool IsWordByte(std::string_view s, uint32_t pos) {
     while (lead > 0 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
     char32_t cp;
     DecodeUtf8(s, lead, &cp);
-    if (cp == 0x2019) return true;  // right single quote inside a word: "Iran’s"
+    if (cp == 0x2019) return true;  // right single quote inside a word: "Peru’s"
     return !(cp >= 0x2000 && cp <= 0x206F) && cp != 0xA0 && cp != 0xAB && cp != 0xBB;
   }
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||

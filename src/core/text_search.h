@@ -2,7 +2,7 @@
 //
 //   std::vector<Span> hits = FindAll(doc.bytes, doc_blocks, "putin");   // case-insensitive
 //
-// Matching folds case and Latin diacritics ("erdogan" finds "Erdoğan"), treats any run of
+// Matching folds case and Latin diacritics ("dogan" finds "Doğan"), treats any run of
 // whitespace (including soft line breaks) as one space, and treats the curly apostrophe and
 // quotes as their straight forms, so a reader can type what they see.
 #pragma once

@@ -879,7 +879,7 @@ StoryMap PlanStoryMap(const Analysis& a, const std::vector<uint8_t>& include, co
 
   // Satellites: where each shown non-place belongs.
   auto marker_of = [&](int e) {
-    // A place without coordinates may sit in one that has them ("Kremlin" in "Moscow").
+    // A place without coordinates may sit in one that has them ("Élysée" in "Paris").
     for (int hops = 0; valid(e) && hops < 4; ++hops) {
       if (m.entity_marker[size_t(e)] >= 0 && a.entities[size_t(e)].type == EntityType::Place)
         return m.entity_marker[size_t(e)];

@@ -81,7 +81,7 @@ struct MapCountry {
   struct Range {
     uint32_t first = 0, count = 0;
   };
-  std::string name;             // Natural Earth's short name: "Iran", "United States of America"
+  std::string name;             // Natural Earth's short name: "Chile", "United States of America"
   char alpha2[3] = {0, 0, 0};   // ISO 3166-1 alpha-2 ("IR"), "" where there is none
   uint16_t numeric = 0;         // ISO 3166-1 numeric, 0 where there is none
   MapRect bounds;               // projected
