@@ -65,7 +65,7 @@ TEST_CASE("kind, speaker and folded text search filter") {
   CHECK(RunQuoteQuery(f.a, f.doc, q) == std::vector<int>{2});
   q.search = "PRICES";
   CHECK(RunQuoteQuery(f.a, f.doc, q) == std::vector<int>{1, 2});
-  q.search = "osei";  // the speaker's name matches too
+  q.search = "marlow";  // the speaker's name matches too
   CHECK(RunQuoteQuery(f.a, f.doc, q) == std::vector<int>{1});
   q.search = "   ";
   CHECK(RunQuoteQuery(f.a, f.doc, q).size() == 4);
