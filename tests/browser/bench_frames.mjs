@@ -1,16 +1,19 @@
-// bench_frames.mjs — frame times of the Entity map while the reader pans, in headless Chromium.
+// bench_frames.mjs — frame times while the reader scrolls the article and pans the Entity map,
+// for the seed article and for a ~1 MB article, in headless Chromium.
 //
-//   LECTERN_DIST=build/map-web/dist node tests/browser/bench_frames.mjs [--json]
+//   node tests/browser/bench_frames.mjs [--json]
 //
+// Needs the web build and its fixtures (cmake --build --preset web --target lectern_test_fixtures).
 // Wraps requestAnimationFrame before the page loads, so every frame of the app's main loop
 // (Emscripten drives it with rAF) records two numbers: how long the app's frame callback ran
 // (input, ImGui, the window's drawing and the WebGL calls: the CPU cost of a frame), and the
 // interval since the previous frame (what the reader sees: it also includes the compositor,
-// which is software — SwiftShader — in headless Chromium). A scripted drag pans the view with
-// ~120 pointer moves, 8 ms apart; the same for the map zoomed in (finer outlines), and for the
-// graph. Prints median and 95th percentile per scenario.
+// which is software — SwiftShader — in headless Chromium). Scripted input: 120 wheel notches
+// down the article and 60 back up, 16 ms apart; a drag that pans the graph with ~120 pointer
+// moves, 8 ms apart; the same for the world map. Prints median and 95th percentile per scenario.
 import { DIST, launchBrowser, waitForApp, waitForState, targetCenter, clickTarget } from './harness.mjs';
 import { startStaticServer } from '../../tools/static_server.mjs';
+import path from 'node:path';
 
 const json = process.argv.includes('--json');
 
@@ -39,58 +42,82 @@ async function pan(app, canvas) {
   return { frames: frames.length, cost: stats(cost), interval: stats(interval) };
 }
 
-const browser = await launchBrowser();
-const server = await startStaticServer(DIST);
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  // Before the app's script runs: time every requestAnimationFrame callback.
-  await page.addInitScript(() => {
-    const raf = window.requestAnimationFrame.bind(window);
-    window.__frames = [];
-    window.requestAnimationFrame = (cb) => raf((t) => {
-      const start = performance.now();
-      cb(t);
-      window.__frames.push([start, performance.now() - start]);
-    });
-  });
-  await page.goto(server.url);
-  await waitForApp(page);
-  const app = { page, state: () => page.evaluate(() => window.lecternState()) };
-  await waitForState(page, (s) => s.frames >= 2 && s.layoutSettled && Object.keys(s.targets).some((k) => k.startsWith('map.node.')), 30000);
-  await page.waitForTimeout(1000);
-
-  const results = {};
-  let s = await app.state();
-  results['graph, pan'] = await pan(app, s.targets['map.canvas']);
-
-  await clickTarget(page, 'map.toggle');
-  await waitForState(page, (s) => s.view === 'map');
-  await page.waitForTimeout(1000);
-  s = await app.state();
-  results[`map, pan (zoom ${s.mapZoom})`] = await pan(app, s.targets['map.canvas']);
-
-  // Zoomed in (six wheel notches about the centre): finer outlines, fewer countries in view.
-  const mid = await targetCenter(page, 'map.canvas');
-  await page.mouse.move(mid.x, mid.y);
-  for (let i = 0; i < 6; i++) {
-    await page.mouse.wheel(0, -100);
-    await page.waitForTimeout(150);
+async function scroll(app, article) {
+  const { page } = app;
+  await page.mouse.move(article[0] + article[2] * 0.5, article[1] + article[3] * 0.5);
+  await page.evaluate(() => { window.__frames = []; });
+  for (let i = 0; i < 180; i++) {
+    await page.mouse.wheel(0, i < 120 ? 100 : -100);
+    await page.waitForTimeout(16);
   }
-  await page.waitForTimeout(800);
-  s = await app.state();
-  results[`map, pan (zoom ${s.mapZoom})`] = await pan(app, s.targets['map.canvas']);
+  await page.waitForTimeout(300);
+  const frames = await page.evaluate(() => window.__frames);
+  const cost = frames.map((f) => f[1]);
+  const interval = frames.slice(1).map((f, i) => f[0] - frames[i][0]);
+  return { frames: frames.length, cost: stats(cost), interval: stats(interval) };
+}
 
+async function measure(browser, dist, label, results) {
+  const server = await startStaticServer(dist);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    // Before the app's script runs: time every requestAnimationFrame callback.
+    await page.addInitScript(() => {
+      const raf = window.requestAnimationFrame.bind(window);
+      window.__frames = [];
+      window.requestAnimationFrame = (cb) => raf((t) => {
+        const start = performance.now();
+        cb(t);
+        window.__frames.push([start, performance.now() - start]);
+      });
+    });
+    await page.goto(server.url);
+    await waitForApp(page);
+    const app = { page, state: () => page.evaluate(() => window.lecternState()) };
+    await waitForState(page, (s) => s.frames >= 2 && s.layoutSettled && Object.keys(s.targets).some((k) => k.startsWith('map.node.')), 60000);
+    await page.waitForTimeout(1000);
+
+    let s = await app.state();
+    results[`${label}: article, wheel scroll`] = await scroll(app, s.targets['article.text']);
+    results[`${label}: graph, pan (${s.entities} entities)`] = await pan(app, s.targets['map.canvas']);
+
+    await clickTarget(page, 'map.toggle');
+    await waitForState(page, (s) => s.view === 'map');
+    await page.waitForTimeout(1000);
+    s = await app.state();
+    results[`${label}: map, pan (zoom ${s.mapZoom})`] = await pan(app, s.targets['map.canvas']);
+
+    // Zoomed in (six wheel notches about the centre): finer outlines, fewer countries in view.
+    const mid = await targetCenter(page, 'map.canvas');
+    await page.mouse.move(mid.x, mid.y);
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.wheel(0, -100);
+      await page.waitForTimeout(150);
+    }
+    await page.waitForTimeout(800);
+    s = await app.state();
+    results[`${label}: map, pan (zoom ${s.mapZoom})`] = await pan(app, s.targets['map.canvas']);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+const browser = await launchBrowser();
+try {
+  const results = {};
+  await measure(browser, DIST, 'seed', results);
+  await measure(browser, path.join(DIST, '..', 'fixtures/big-app'), '1 MB', results);
   if (json) {
     console.log(JSON.stringify(results, null, 2));
   } else {
-    console.log('scenario                      frames  cost median / p95 (ms)  interval median / p95 (ms)');
+    console.log('scenario                                  frames  cost median / p95 (ms)  interval median / p95 (ms)');
     for (const [name, r] of Object.entries(results)) {
-      console.log(`${name.padEnd(30)}${String(r.frames).padStart(6)}  ${String(r.cost.median).padStart(10)} / ${String(r.cost.p95).padEnd(10)}` +
+      console.log(`${name.padEnd(42)}${String(r.frames).padStart(6)}  ${String(r.cost.median).padStart(10)} / ${String(r.cost.p95).padEnd(10)}` +
                   `${String(r.interval.median).padStart(10)} / ${r.interval.p95}`);
     }
   }
 } finally {
   await browser.close();
-  await server.close();
 }
