@@ -432,9 +432,9 @@ TEST_CASE("entity graph: relations merge per pair, filters drop nodes, sizes fol
     for (int m = 0; m < mentions; ++m) e.mentions.push_back({Span{uint32_t(m * 10), uint32_t(m * 10 + 4)}});
     a.entities.push_back(e);
   };
-  add("iran", EntityType::Place, 0.4, 6);
-  add("russia", EntityType::Place, 0.3, 5);
-  add("putin", EntityType::Person, 0.2, 2);
+  add("chile", EntityType::Place, 0.4, 6);
+  add("peru", EntityType::Place, 0.3, 5);
+  add("ruiz", EntityType::Person, 0.2, 2);
   add("nato", EntityType::Org, 0.1, 1);
   auto rel = [&](int s, int t, RelationKind k, double w, const char* label) {
     Relation r;
@@ -451,16 +451,16 @@ TEST_CASE("entity graph: relations merge per pair, filters drop nodes, sizes fol
   EntityGraph g = BuildEntityGraph(a, {});
   REQUIRE(g.nodes.size() == 4);
   REQUIRE(g.edges.size() == 3);
-  CHECK(g.nodes[0].key == "iran");
+  CHECK(g.nodes[0].key == "chile");
   CHECK(g.nodes[0].radius > g.nodes[3].radius);
-  // iran–russia: co-occurrence (3) + a typed relation (2), typed listed first.
+  // chile–peru: co-occurrence (3) + a typed relation (2), typed listed first.
   CHECK(g.edges[0].a == 0);
   CHECK(g.edges[0].b == 1);
   CHECK(g.edges[0].weight == 5);
   CHECK(g.edge_info[0].typed);
   CHECK(a.relations[size_t(g.edge_info[0].relations[0])].kind == RelationKind::AgreementWith);
 
-  // Hide the places: only putin and nato remain, linked once.
+  // Hide the places: only ruiz and nato remain, linked once.
   g = BuildEntityGraph(a, {0, 0, 1, 1});
   REQUIRE(g.nodes.size() == 2);
   CHECK(g.entity_node[0] == -1);

@@ -7,8 +7,8 @@ using namespace lectern;
 
 TEST_CASE("a full link round-trips") {
   LinkState l;
-  l.article = "iran-and-russia-forge-20-year-strategic-defense-agreement";
-  l.entity = "vladimir-putin";
+  l.article = "chile-and-peru-sign-10-year-water-accord";
+  l.entity = "ana-ruiz";
   l.quote = "q3";
   l.has_position = true;
   l.paragraph = 4;

@@ -42,7 +42,7 @@ struct Mention {
 };
 
 struct Entity {
-  std::string id;                      // slug of the canonical name: "vladimir-putin"
+  std::string id;                      // slug of the canonical name: "ana-ruiz"
   std::string name;                    // canonical name: "Ana Ruiz"
   EntityType type = EntityType::Person;
   double salience = 0;                 // 0..1, how central to the story (sums to ~1 over entities)

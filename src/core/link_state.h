@@ -2,8 +2,8 @@
 //
 //   #a=<article>&e=<entity>&q=<quote>&p=<paragraph>.<permille>&s=<search>&v=<view>
 //
-//   a  article id: a slug of its headline              a=iran-and-russia-forge-20-year-...
-//   e  selected entity id: a slug of its name          e=vladimir-putin
+//   a  article id: a slug of its headline              a=chile-and-peru-sign-10-year-...
+//   e  selected entity id: a slug of its name          e=ana-ruiz
 //   q  selected quote id                               q=q3
 //   p  reading position: the paragraph at the top of   p=4.250  (paragraph 4, a quarter in;
 //      the view (0-based; -1 the headline) and how        -1 is the headline)

@@ -1,6 +1,6 @@
 // text_search.h — find-in-article: every match of a query, as spans of the article's bytes.
 //
-//   std::vector<Span> hits = FindAll(doc.bytes, doc_blocks, "putin");   // case-insensitive
+//   std::vector<Span> hits = FindAll(doc.bytes, doc_blocks, "ruiz");    // case-insensitive
 //
 // Matching folds case and Latin diacritics ("dogan" finds "Doğan"), treats any run of
 // whitespace (including soft line breaks) as one space, and treats the curly apostrophe and
