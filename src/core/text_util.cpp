@@ -90,35 +90,7 @@ char32_t ToUpperCp(char32_t cp) {
 }
 
 // [SECTION] Folding -------------------------------------------------------------------------------
-
-namespace {
-
-// ASCII spelling of a Latin letter with diacritics (lowercase), or nullptr.
-const char* FoldLatinLetter(char32_t cp) {
-  if (cp >= 0xC0 && cp <= 0x17F) {
-    static const char* const kTable[] = {
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",    // C0
-        "d", "n", "o", "o", "o", "o", "o", 0,   "o", "u", "u", "u", "u", "y", "th", "ss",  // D0
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",    // E0
-        "d", "n", "o", "o", "o", "o", "o", 0,   "o", "u", "u", "u", "u", "y", "th", "y",   // F0
-        "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",     // 100
-        "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",     // 110
-        "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",     // 120
-        "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",  // 130
-        "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",     // 140
-        "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",  // 150
-        "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",     // 160
-        "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s"};    // 170
-    return kTable[cp - 0xC0];
-  }
-  switch (cp) {
-    case 0x218: case 0x219: return "s";
-    case 0x21A: case 0x21B: return "t";
-    default: return nullptr;
-  }
-}
-
-}  // namespace
+// Latin letters with diacritics fold through FoldLatin (document.h), the one table of them.
 
 void AppendFoldKey(std::string& out, std::string_view text) {
   bool space = false;
@@ -149,7 +121,7 @@ void AppendFoldKey(std::string& out, std::string_view text) {
       out += '\'';
     } else if (IsDashCp(cp)) {
       out += '-';
-    } else if (const char* f = FoldLatinLetter(cp)) {
+    } else if (const char* f = FoldLatin(cp)) {
       out += f;
     } else {
       AppendUtf8(out, ToLowerCp(cp));
