@@ -320,26 +320,6 @@ const char* TypeLabel(lectern::EntityType t) {
   return "";
 }
 
-ImU32 TypeColor(const Palette& p, lectern::EntityType t) {
-  switch (t) {
-    case lectern::EntityType::Person: return p.person;
-    case lectern::EntityType::Place: return p.place;
-    case lectern::EntityType::Org: return p.org;
-    case lectern::EntityType::Group: return p.group;
-  }
-  return p.text;
-}
-
-ImU32 TypeBackground(const Palette& p, lectern::EntityType t) {
-  switch (t) {
-    case lectern::EntityType::Person: return p.person_bg;
-    case lectern::EntityType::Place: return p.place_bg;
-    case lectern::EntityType::Org: return p.org_bg;
-    case lectern::EntityType::Group: return p.group_bg;
-  }
-  return 0;
-}
-
 ImU32 WithAlpha(ImU32 c, int alpha) { return (c & 0x00FFFFFFu) | (ImU32(alpha) << 24); }
 
 void EnsureMarks(ArticleView& v, const lectern::Analysis* a) {

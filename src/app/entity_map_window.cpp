@@ -50,26 +50,6 @@ const char* const kTypeSingular[4] = {"Person", "Place", "Organisation", "Group"
 
 ImFont* Font(ImFont* f) { return f ? f : ImGui::GetFont(); }
 
-ImU32 TypeColor(const Palette& p, EntityType t) {
-  switch (t) {
-    case EntityType::Person: return p.person;
-    case EntityType::Place: return p.place;
-    case EntityType::Org: return p.org;
-    case EntityType::Group: return p.group;
-  }
-  return p.text;
-}
-
-ImU32 TypeBg(const Palette& p, EntityType t) {
-  switch (t) {
-    case EntityType::Person: return p.person_bg;
-    case EntityType::Place: return p.place_bg;
-    case EntityType::Org: return p.org_bg;
-    case EntityType::Group: return p.group_bg;
-  }
-  return p.selection;
-}
-
 ImU32 WithAlpha(ImU32 c, float a) {
   const unsigned base = (c >> IM_COL32_A_SHIFT) & 0xFF;
   const unsigned alpha = unsigned(std::clamp(float(base) * a, 0.0f, 255.0f));
@@ -1066,7 +1046,7 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
       ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y + 3), ImVec2(p.x - 1, p.y + size + 5), pal.focus, 1.5f);
     }
     if (SnippetRow(app, "##mention", s, OneLine(doc.Text(sentence.empty() ? m : sentence)), TypeColor(pal, e.type),
-                   TypeBg(pal, e.type), "map.mention." + std::to_string(k)))
+                   TypeBackground(pal, e.type), "map.mention." + std::to_string(k)))
       RevealInArticle(app, a, sel, m, k);
     ImGui::PopID();
   }
@@ -1161,7 +1141,7 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
       if (hit.empty()) hit = {ev.begin, ev.begin};
       ImGui::PushID(j);
       const Snippet s = MakeSnippet(doc, ev, hit, font, bold, size, ImGui::GetContentRegionAvail().x - 8);
-      if (SnippetRow(app, "##evidence", s, OneLine(doc.Text(ev)), TypeColor(pal, o.type), TypeBg(pal, o.type),
+      if (SnippetRow(app, "##evidence", s, OneLine(doc.Text(ev)), TypeColor(pal, o.type), TypeBackground(pal, o.type),
                      "map.evidence." + std::to_string(k) + "." + std::to_string(j)))
         RevealInArticle(app, a, sel, ev, -1);
       ImGui::PopID();

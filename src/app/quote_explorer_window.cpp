@@ -27,16 +27,6 @@ std::string OneLine(std::string s) {
   return lectern::ToValidUtf8(s);
 }
 
-ImU32 TypeColor(const Palette& p, lectern::EntityType t) {
-  switch (t) {
-    case lectern::EntityType::Person: return p.person;
-    case lectern::EntityType::Place: return p.place;
-    case lectern::EntityType::Org: return p.org;
-    case lectern::EntityType::Group: return p.group;
-  }
-  return p.text;
-}
-
 void ShowQuote(AppState& app, int q) {
   const lectern::Analysis* a = app.OpenAnalysis();
   if (!a) return;

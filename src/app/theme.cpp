@@ -125,3 +125,23 @@ void ApplyTheme(Theme t) {
   style.FrameBorderSize = 0;
   style.WindowTitleAlign = ImVec2(0.0f, 0.5f);
 }
+
+ImU32 TypeColor(const Palette& p, lectern::EntityType t) {
+  switch (t) {
+    case lectern::EntityType::Person: return p.person;
+    case lectern::EntityType::Place: return p.place;
+    case lectern::EntityType::Org: return p.org;
+    case lectern::EntityType::Group: return p.group;
+  }
+  return p.text;
+}
+
+ImU32 TypeBackground(const Palette& p, lectern::EntityType t) {
+  switch (t) {
+    case lectern::EntityType::Person: return p.person_bg;
+    case lectern::EntityType::Place: return p.place_bg;
+    case lectern::EntityType::Org: return p.org_bg;
+    case lectern::EntityType::Group: return p.group_bg;
+  }
+  return p.selection;
+}

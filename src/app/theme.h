@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include "analysis.h"  // lectern::EntityType
+
 enum class Theme : int { Light = 0, Sepia = 1, Dark = 2 };
 const char* ThemeName(Theme t);  // "light", "sepia", "dark"
 Theme ThemeFromName(const char* name, Theme fallback);
@@ -27,4 +29,6 @@ struct Palette {
 };
 
 const Palette& GetPalette(Theme t);
+ImU32 TypeColor(const Palette& p, lectern::EntityType t);       // underline, node, marker
+ImU32 TypeBackground(const Palette& p, lectern::EntityType t);  // soft fill behind a mention
 void ApplyTheme(Theme t);
