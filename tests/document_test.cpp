@@ -166,3 +166,9 @@ TEST_CASE("Slugify: readable, ASCII, folded diacritics, bounded length") {
   CHECK(long_slug.size() <= 64);
   CHECK(Slugify("alpha beta gamma delta", 12) == "alpha-beta");
 }
+
+TEST_CASE("ToValidLine: one line of UI text, invalid bytes as U+FFFD") {
+  CHECK(ToValidLine("a\nb\r\tc") == "a b  c");
+  CHECK(ToValidLine("x\xFFy") == "x\xEF\xBF\xBDy");
+  CHECK(ToValidLine("") == "");
+}

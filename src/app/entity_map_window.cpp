@@ -95,12 +95,13 @@ void DrawShape(ImDrawList* dl, EntityType t, ImVec2 c, float r, ImU32 fill, ImU3
   }
 }
 
-// Text for one line of UI: soft breaks and tabs as spaces, invalid bytes as U+FFFD.
-std::string OneLine(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
-  return lectern::ToValidUtf8(out);
+// The lines of a node's or marker's tooltip: name, type and role, mention count.
+void EntityTooltipLines(const AppState& app, const Entity& e) {
+  ImGui::PushFont(app.fonts.sans_bold, 0.0f);
+  ImGui::TextUnformatted(lectern::ToValidLine(e.name).c_str());
+  ImGui::PopFont();
+  ImGui::TextDisabled("%s%s%s", kTypeSingular[int(e.type)], e.role.empty() ? "" : " \xC2\xB7 ", lectern::ToValidLine(e.role).c_str());
+  ImGui::Text("%d mention%s", int(e.mentions.size()), e.mentions.size() == 1 ? "" : "s");
 }
 
 bool Matches(const std::string& name, const std::string& query) {
@@ -511,7 +512,7 @@ bool DrawGraph(EntityMapView& v, AppState& app, const Analysis& a, const Canvas&
       const lectern::Relation& r = a.relations[size_t(info.relations[0])];
       int more = 0;
       for (int ri : info.relations) more += a.relations[size_t(ri)].kind != lectern::RelationKind::CoOccurrence;
-      std::string text = OneLine(r.label.empty() ? r.kind_name : r.label);
+      std::string text = lectern::ToValidLine(r.label.empty() ? r.kind_name : r.label);
       if (more > 1) text += " +" + std::to_string(more - 1);
       const float w = MeasureText(Font(app.fonts.sans), kSmallSize, text) + 6;
       if (len - ra - rb > 18) {
@@ -553,7 +554,7 @@ bool DrawGraph(EntityMapView& v, AppState& app, const Analysis& a, const Canvas&
     }
     const bool strong = ent == selected || ent == v.hovered;
     ImFont* font = Font(strong ? app.fonts.sans_bold : app.fonts.sans);
-    const std::string name = OneLine(e.name);
+    const std::string name = lectern::ToValidLine(e.name);
     lectern::LabelRequest q;
     q.x = p.x, q.y = p.y, q.radius = r + 1, q.h = kLabelSize + 3;
     q.w = MeasureText(font, kLabelSize, name) + 4;
@@ -568,12 +569,7 @@ bool DrawGraph(EntityMapView& v, AppState& app, const Analysis& a, const Canvas&
   // Hover: who is this? (Not for touch, where the "hover" is only where the last tap was.)
   if (hovered && v.hovered >= 0 && !v.dragging && io.MouseSource != ImGuiMouseSource_TouchScreen &&
       ImGui::BeginTooltip()) {
-    const Entity& e = a.entities[size_t(v.hovered)];
-    ImGui::PushFont(app.fonts.sans_bold, 0.0f);
-    ImGui::TextUnformatted(OneLine(e.name).c_str());
-    ImGui::PopFont();
-    ImGui::TextDisabled("%s%s%s", kTypeSingular[int(e.type)], e.role.empty() ? "" : " \xC2\xB7 ", OneLine(e.role).c_str());
-    ImGui::Text("%d mention%s", int(e.mentions.size()), e.mentions.size() == 1 ? "" : "s");
+    EntityTooltipLines(app, a.entities[size_t(v.hovered)]);
     const int node = v.graph.entity_node[size_t(v.hovered)];
     if (node >= 0 && L.pinned[size_t(node)]) ImGui::TextDisabled("Pinned \xE2\x80\x94 double-click to release");
     ImGui::EndTooltip();
@@ -805,7 +801,7 @@ bool DrawMap(EntityMapView& v, AppState& app, const Analysis& a, const Canvas& c
     const ImVec2 tip(to->at.x - u.x * (to->r + 1), to->at.y - u.y * (to->r + 1));
     const ImVec2 base(tip.x - u.x * 8, tip.y - u.y * 8), nrm(-u.y * 3.6f, u.x * 3.6f);
     dl->AddTriangleFilled(tip, ImVec2(base.x + nrm.x, base.y + nrm.y), ImVec2(base.x - nrm.x, base.y - nrm.y), col);
-    const std::string text = OneLine(r.label.empty() ? r.kind_name : r.label);
+    const std::string text = lectern::ToValidLine(r.label.empty() ? r.kind_name : r.label);
     lectern::LabelRequest q;
     const ImVec2 at(0.25f * from->at.x + 0.5f * ctrl.x + 0.25f * to->at.x, 0.25f * from->at.y + 0.5f * ctrl.y + 0.25f * to->at.y);
     q.x = at.x, q.y = at.y, q.h = kSmallSize + 3, q.centred = true;
@@ -839,7 +835,7 @@ bool DrawMap(EntityMapView& v, AppState& app, const Analysis& a, const Canvas& c
     }
     const bool strong = it.entity == selected || it.entity == v.hovered;
     ImFont* font = Font(strong ? app.fonts.sans_bold : app.fonts.sans);
-    const std::string name = OneLine(e.name);
+    const std::string name = lectern::ToValidLine(e.name);
     lectern::LabelRequest q;
     q.x = it.at.x, q.y = it.at.y, q.radius = it.r + 1, q.h = kLabelSize + 3;
     q.w = MeasureText(font, kLabelSize, name) + 4;
@@ -869,12 +865,7 @@ bool DrawMap(EntityMapView& v, AppState& app, const Analysis& a, const Canvas& c
                        (v.hovered >= 0 || v.hovered_country >= 0);
   if (tooltip && ImGui::BeginTooltip()) {
     if (v.hovered >= 0) {
-      const Entity& e = a.entities[size_t(v.hovered)];
-      ImGui::PushFont(app.fonts.sans_bold, 0.0f);
-      ImGui::TextUnformatted(OneLine(e.name).c_str());
-      ImGui::PopFont();
-      ImGui::TextDisabled("%s%s%s", kTypeSingular[int(e.type)], e.role.empty() ? "" : " \xC2\xB7 ", OneLine(e.role).c_str());
-      ImGui::Text("%d mention%s", int(e.mentions.size()), e.mentions.size() == 1 ? "" : "s");
+      EntityTooltipLines(app, a.entities[size_t(v.hovered)]);
     } else if (v.hovered_country >= 0) {
       ImGui::TextUnformatted(app.world.countries[size_t(v.hovered_country)].name.c_str());
     }
@@ -897,9 +888,9 @@ Snippet MakeSnippet(const lectern::Document& doc, Span sentence, Span hit, ImFon
   if (sentence.empty()) sentence = hit;
   hit.begin = std::clamp(hit.begin, sentence.begin, sentence.end);
   hit.end = std::clamp(hit.end, hit.begin, sentence.end);
-  s.before = OneLine(doc.Text({sentence.begin, hit.begin}));
-  s.hit = OneLine(doc.Text(hit));
-  s.after = OneLine(doc.Text({hit.end, sentence.end}));
+  s.before = lectern::ToValidLine(doc.Text({sentence.begin, hit.begin}));
+  s.hit = lectern::ToValidLine(doc.Text(hit));
+  s.after = lectern::ToValidLine(doc.Text({hit.end, sentence.end}));
   const std::string ell = "\xE2\x80\xA6";
   const float hit_w = MeasureText(bold, size, s.hit);
   float room = std::max(0.0f, width - hit_w);
@@ -976,7 +967,7 @@ bool EntityLink(AppState& app, const Entity& e, const std::string& target) {
   const Palette& pal = GetPalette(app.settings.theme);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(TypeColor(pal, e.type)));
   ImGui::PushFont(app.fonts.sans_bold, 0.0f);
-  const std::string label = OneLine(e.name) + "##" + target;
+  const std::string label = lectern::ToValidLine(e.name) + "##" + target;
   const ImVec2 size = ImGui::CalcTextSize(label.c_str(), nullptr, true);
   const bool clicked = ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_None, size);
   ImGui::PopFont();
@@ -1010,7 +1001,7 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
     ImGui::SetCursorScreenPos(ImVec2(p.x + 22, p.y));
     ImGui::PushFont(app.fonts.sans_bold, size * 1.2f);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + avail - 52);
-    ImGui::TextWrapped("%s", OneLine(e.name).c_str());
+    ImGui::TextWrapped("%s", lectern::ToValidLine(e.name).c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     const ImVec2 after = ImGui::GetCursorScreenPos();
@@ -1021,7 +1012,7 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
     ImGui::SetCursorScreenPos(after);
   }
   ImGui::TextDisabled("%s%s%s \xC2\xB7 %d mention%s", kTypeSingular[int(e.type)], e.role.empty() ? "" : " \xC2\xB7 ",
-                      OneLine(e.role).c_str(), int(e.mentions.size()), e.mentions.size() == 1 ? "" : "s");
+                      lectern::ToValidLine(e.role).c_str(), int(e.mentions.size()), e.mentions.size() == 1 ? "" : "s");
   const int node = v.graph.entity_node.size() > size_t(sel) ? v.graph.entity_node[size_t(sel)] : -1;
   if (node >= 0 && v.layout.pinned[size_t(node)]) {
     ImGui::SameLine();
@@ -1045,7 +1036,7 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
       const ImVec2 p = ImGui::GetCursorScreenPos();
       ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y + 3), ImVec2(p.x - 1, p.y + size + 5), pal.focus, 1.5f);
     }
-    if (SnippetRow(app, "##mention", s, OneLine(doc.Text(sentence.empty() ? m : sentence)), TypeColor(pal, e.type),
+    if (SnippetRow(app, "##mention", s, lectern::ToValidLine(doc.Text(sentence.empty() ? m : sentence)), TypeColor(pal, e.type),
                    TypeBackground(pal, e.type), "map.mention." + std::to_string(k)))
       RevealInArticle(app, a, sel, m, k);
     ImGui::PopID();
@@ -1094,7 +1085,7 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
     // "Ana Ruiz president of Chile": the selected entity plain, the other one a link.
     auto name = [&](int who) {
       if (who != g.other) {
-        ImGui::TextUnformatted(OneLine(e.name).c_str());
+        ImGui::TextUnformatted(lectern::ToValidLine(e.name).c_str());
         return;
       }
       go |= EntityLink(app, o, target);
@@ -1103,7 +1094,7 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
       const lectern::Relation& r = a.relations[size_t(ri)];
       name(r.source);
       ImGui::SameLine(0, 5);
-      ImGui::TextDisabled("%s", OneLine(r.label.empty() ? r.kind_name : r.label).c_str());
+      ImGui::TextDisabled("%s", lectern::ToValidLine(r.label.empty() ? r.kind_name : r.label).c_str());
       ImGui::SameLine(0, 5);
       name(r.target);
     }
@@ -1141,7 +1132,7 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
       if (hit.empty()) hit = {ev.begin, ev.begin};
       ImGui::PushID(j);
       const Snippet s = MakeSnippet(doc, ev, hit, font, bold, size, ImGui::GetContentRegionAvail().x - 8);
-      if (SnippetRow(app, "##evidence", s, OneLine(doc.Text(ev)), TypeColor(pal, o.type), TypeBackground(pal, o.type),
+      if (SnippetRow(app, "##evidence", s, lectern::ToValidLine(doc.Text(ev)), TypeColor(pal, o.type), TypeBackground(pal, o.type),
                      "map.evidence." + std::to_string(k) + "." + std::to_string(j)))
         RevealInArticle(app, a, sel, ev, -1);
       ImGui::PopID();
@@ -1166,7 +1157,7 @@ void DrawEntityList(EntityMapView& v, AppState& app, const Analysis& a) {
     ++shown;
     ImGui::PushID(int(i));
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const std::string label = "      " + OneLine(e.name);
+    const std::string label = "      " + lectern::ToValidLine(e.name);
     if (ImGui::Selectable(label.c_str(), false)) {
       v.centre_on_select = true;
       Select(app, a, int(i));

@@ -20,13 +20,6 @@ namespace {
 
 const char* KindLabel(lectern::QuoteKind k) { return k == lectern::QuoteKind::Direct ? "Direct" : "Reported"; }
 
-// One line of a quote for a table cell: soft breaks as spaces, invalid bytes as U+FFFD.
-std::string OneLine(std::string s) {
-  for (char& c : s)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return lectern::ToValidUtf8(s);
-}
-
 void ShowQuote(AppState& app, int q) {
   const lectern::Analysis* a = app.OpenAnalysis();
   if (!a) return;
@@ -43,9 +36,9 @@ std::string QuoteCitation(const AppState& app, int quote) {
   const lectern::Document* doc = app.OpenDocument();
   if (!a || !doc || quote < 0 || quote >= int(a->quotes.size())) return {};
   const lectern::Quote& q = a->quotes[size_t(quote)];
-  std::string out = "\xE2\x80\x9C" + OneLine(q.Text(*doc)) + "\xE2\x80\x9D \xE2\x80\x94 " +
-                    OneLine(lectern::SpeakerName(*a, q)) + ", in \xE2\x80\x9C" +
-                    OneLine(std::string(doc->Headline())) + "\xE2\x80\x9D";
+  std::string out = "\xE2\x80\x9C" + lectern::ToValidLine(q.Text(*doc)) + "\xE2\x80\x9D \xE2\x80\x94 " +
+                    lectern::ToValidLine(lectern::SpeakerName(*a, q)) + ", in \xE2\x80\x9C" +
+                    lectern::ToValidLine(std::string(doc->Headline())) + "\xE2\x80\x9D";
   const std::string link = ShareableLink(app, LinkScope::Quote);
   if (!link.empty()) out += " " + link;
   return out;
@@ -86,7 +79,7 @@ bool DrawQuoteExplorerContents(QuoteExplorerView& v, AppState& app) {
     int n = 0;
     for (const auto& s : speakers)
       if (s.speaker == v.speaker_filter) n = s.count;
-    std::snprintf(preview, sizeof preview, "%s (%d)", OneLine(v.speaker_filter).c_str(), n);
+    std::snprintf(preview, sizeof preview, "%s (%d)", lectern::ToValidLine(v.speaker_filter).c_str(), n);
   }
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::BeginCombo("##speaker", preview, ImGuiComboFlags_HeightLarge)) {
@@ -95,7 +88,7 @@ bool DrawQuoteExplorerContents(QuoteExplorerView& v, AppState& app) {
     if (ImGui::Selectable(label, v.speaker_filter.empty())) v.speaker_filter.clear();
     for (size_t i = 0; i < speakers.size(); ++i) {
       const auto& s = speakers[i];
-      std::snprintf(label, sizeof label, "%s (%d)##%zu", OneLine(s.speaker).c_str(), s.count, i);
+      std::snprintf(label, sizeof label, "%s (%d)##%zu", lectern::ToValidLine(s.speaker).c_str(), s.count, i);
       if (s.entity >= 0) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -169,7 +162,7 @@ bool DrawQuoteExplorerContents(QuoteExplorerView& v, AppState& app) {
         ImGui::TableNextColumn();
         ImGui::PushID(qi);
         const bool selected = app.selection.quote == qi;
-        const std::string speaker = OneLine(lectern::SpeakerName(*a, q));
+        const std::string speaker = lectern::ToValidLine(lectern::SpeakerName(*a, q));
         if (q.speaker_entity >= 0) {
           ImGui::PushStyleColor(ImGuiCol_Text, TypeColor(pal, a->entities[size_t(q.speaker_entity)].type));
         } else {
@@ -183,7 +176,7 @@ bool DrawQuoteExplorerContents(QuoteExplorerView& v, AppState& app) {
         ImGui::PopStyleColor();
         app.targets.push_back({"quotes.row." + q.id, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                                ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y});
-        const std::string text = OneLine(q.Text(*doc));
+        const std::string text = lectern::ToValidLine(q.Text(*doc));
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal) && !ImGui::GetIO().MouseDown[0]) {
           ImGui::SetNextWindowSize(ImVec2(std::min(420.0f, ImGui::GetMainViewport()->WorkSize.x - 20), 0));
           ImGui::BeginTooltip();
@@ -195,7 +188,7 @@ bool DrawQuoteExplorerContents(QuoteExplorerView& v, AppState& app) {
                                                                                               : pal.quote_indirect),
                            "%s", KindLabel(q.kind));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(OneLine(std::string(doc->Text(q.cue))).c_str());
+        ImGui::TextUnformatted(lectern::ToValidLine(std::string(doc->Text(q.cue))).c_str());
         ImGui::TableNextColumn();
         {
           // The quote in at most two lines, cut with an ellipsis.
@@ -230,12 +223,12 @@ bool DrawQuoteExplorerContents(QuoteExplorerView& v, AppState& app) {
     ImGui::Separator();
     ImGui::BeginChild("##quote-details", ImVec2(0, 0), ImGuiChildFlags_None);
     ImGui::PushFont(app.fonts.sans_bold, 0.0f);
-    ImGui::TextUnformatted(OneLine(lectern::SpeakerName(*a, q)).c_str());
+    ImGui::TextUnformatted(lectern::ToValidLine(lectern::SpeakerName(*a, q)).c_str());
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s \xC2\xB7 %s", KindLabel(q.kind), OneLine(std::string(doc->Text(q.cue))).c_str());
+    ImGui::TextDisabled("%s \xC2\xB7 %s", KindLabel(q.kind), lectern::ToValidLine(std::string(doc->Text(q.cue))).c_str());
     ImGui::PushFont(app.fonts.Body(app.settings.serif), 0.0f);
-    const std::string text = OneLine(q.Text(*doc));
+    const std::string text = lectern::ToValidLine(q.Text(*doc));
     if (q.kind == lectern::QuoteKind::Direct) {
       ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", text.c_str());
     } else {

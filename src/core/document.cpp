@@ -91,6 +91,13 @@ std::string ToValidUtf8(std::string_view text) {
   return out;
 }
 
+std::string ToValidLine(std::string_view text) {
+  std::string out = ToValidUtf8(text);
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
+  return out;
+}
+
 size_t CountCodePoints(std::string_view text) {
   size_t n = 0;
   for (size_t i = 0; i < text.size(); ++n) {

@@ -78,6 +78,8 @@ void AppendUtf8(std::string& out, char32_t cp);
 std::vector<uint32_t> FindInvalidUtf8(std::string_view text, size_t limit = 1u << 20);
 // `text` with every invalid byte replaced by U+FFFD (for UI strings; offsets change).
 std::string ToValidUtf8(std::string_view text);
+// The same, with line breaks and tabs as spaces: text for one line of UI (a table cell, a label).
+std::string ToValidLine(std::string_view text);
 // Number of code points in `text` (each invalid byte counts as one).
 size_t CountCodePoints(std::string_view text);
 
