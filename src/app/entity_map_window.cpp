@@ -1226,12 +1226,15 @@ bool DrawToolbar(EntityMapView& v, AppState& app, const Analysis& a) {
   int counts[4] = {0, 0, 0, 0};
   for (const Entity& e : a.entities) ++counts[int(e.type)];
   for (int t = 0; t < 4; ++t) {
-    if (t > 0) {
-      const float need = ImGui::CalcTextSize(kTypePlural[t]).x + ImGui::GetFrameHeight() * 2 + 30;
-      if (ImGui::GetContentRegionAvail().x > need) ImGui::SameLine(0, 14);
-    }
     char label[64];
     std::snprintf(label, sizeof label, "      %s %d###filter%d", kTypePlural[t], counts[t], t);
+    if (t > 0) {
+      // On the same line as the previous filter when this one fits there, else on the next.
+      const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                          ImGui::CalcTextSize(label, nullptr, true).x;
+      const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+      if (ImGui::GetItemRectMax().x + 14 + width <= right) ImGui::SameLine(0, 14);
+    }
     ImGui::Checkbox(label, &v.show_type[t]);
     RecordTarget(app, std::string("map.filter.") + kTypeKeys[t]);
     const ImVec2 p = ImGui::GetItemRectMin();

@@ -20,6 +20,26 @@ namespace {
 
 const char* KindLabel(lectern::QuoteKind k) { return k == lectern::QuoteKind::Direct ? "Direct" : "Reported"; }
 
+// `text` in at most two lines of the current table cell, the second cut with an ellipsis.
+void TwoLineText(const std::string& text) {
+  const float w = ImGui::GetContentRegionAvail().x;
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const char* p = text.c_str();
+  const char* end = p + text.size();
+  const char* line1 = font->CalcWordWrapPosition(size, p, end, w);
+  ImGui::TextUnformatted(p, line1);
+  const char* rest = line1;
+  while (rest < end && *rest == ' ') ++rest;
+  if (rest < end) {
+    const float ell = ImGui::CalcTextSize("\xE2\x80\xA6").x;
+    const char* line2 = font->CalcWordWrapPosition(size, rest, end, w - ell);
+    std::string second(rest, line2);
+    if (line2 < end) second += "\xE2\x80\xA6";
+    ImGui::TextUnformatted(second.c_str());
+  }
+}
+
 void ShowQuote(AppState& app, int q) {
   const lectern::Analysis* a = app.OpenAnalysis();
   if (!a) return;
@@ -113,27 +133,24 @@ bool DrawQuoteExplorerContents(QuoteExplorerView& v, AppState& app) {
                                 ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_SortTristate;
   const ImVec2 table_size(0, std::max(80.0f, ImGui::GetContentRegionAvail().y - details_h));
-  if (ImGui::BeginTable("##quotes", 4, flags, table_size)) {
+  const float table_width = ImGui::GetContentRegionAvail().x;
+  // A narrow window keeps speaker, kind and quote; the cue is in the details below. Each shape
+  // is its own table (its own column widths); a column's user id is the sort it stands for.
+  using Sort = lectern::QuoteQuery::Sort;
+  const bool show_cue = table_width >= 460.0f;
+  if (ImGui::BeginTable(show_cue ? "##quotes-wide" : "##quotes", show_cue ? 4 : 3, flags, table_size)) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Speaker", ImGuiTableColumnFlags_WidthStretch, 0.3f);
-    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("Cue", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("Quote", ImGuiTableColumnFlags_WidthStretch, 0.7f);
-    // A narrow window keeps speaker, kind and quote; the cue is in the details below.
-    ImGui::TableSetColumnEnabled(2, ImGui::GetContentRegionAvail().x >= 460.0f);
+    ImGui::TableSetupColumn("Speaker", ImGuiTableColumnFlags_WidthStretch, 0.36f, ImGuiID(Sort::Speaker));
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, 0.0f, ImGuiID(Sort::Kind));
+    if (show_cue) ImGui::TableSetupColumn("Cue", ImGuiTableColumnFlags_WidthFixed, 0.0f, ImGuiID(Sort::Cue));
+    ImGui::TableSetupColumn("Quote", ImGuiTableColumnFlags_WidthStretch, 0.64f, ImGuiID(Sort::Text));
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-      if (specs->SpecsCount > 0) {
-        v.sort_column = specs->Specs[0].ColumnIndex;
-        v.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-      } else {
-        v.sort_column = -1;
-      }
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+      v.sort = specs->SpecsCount > 0 ? Sort(specs->Specs[0].ColumnUserID) : Sort::TextOrder;
+      v.sort_descending = specs->SpecsCount > 0 && specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
       specs->SpecsDirty = false;
     }
-    static const lectern::QuoteQuery::Sort kSorts[] = {lectern::QuoteQuery::Sort::Speaker, lectern::QuoteQuery::Sort::Kind,
-                                                      lectern::QuoteQuery::Sort::Cue, lectern::QuoteQuery::Sort::Text};
-    query.sort = v.sort_column >= 0 && v.sort_column < 4 ? kSorts[v.sort_column] : lectern::QuoteQuery::Sort::TextOrder;
+    query.sort = v.sort;
     query.descending = v.sort_descending;
     v.rows = lectern::RunQuoteQuery(*a, *doc, query);
 
@@ -168,12 +185,9 @@ bool DrawQuoteExplorerContents(QuoteExplorerView& v, AppState& app) {
         } else {
           ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         }
-        if (ImGui::Selectable(speaker.c_str(), selected,
-                              ImGuiSelectableFlags_SpanAllColumns,
-                              ImVec2(0, line_h * 2))) {
+        const ImVec2 cell = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, line_h * 2)))
           ShowQuote(app, qi);
-        }
-        ImGui::PopStyleColor();
         app.targets.push_back({"quotes.row." + q.id, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                                ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y});
         const std::string text = lectern::ToValidLine(q.Text(*doc));
@@ -183,32 +197,19 @@ bool DrawQuoteExplorerContents(QuoteExplorerView& v, AppState& app) {
           ImGui::TextWrapped("%s", text.c_str());
           ImGui::EndTooltip();
         }
+        ImGui::SetCursorScreenPos(cell);  // the speaker's name over the row's selectable
+        TwoLineText(speaker);
+        ImGui::PopStyleColor();
         ImGui::TableNextColumn();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(q.kind == lectern::QuoteKind::Direct ? pal.quote_direct
                                                                                               : pal.quote_indirect),
                            "%s", KindLabel(q.kind));
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(lectern::ToValidLine(std::string(doc->Text(q.cue))).c_str());
-        ImGui::TableNextColumn();
-        {
-          // The quote in at most two lines, cut with an ellipsis.
-          const float w = ImGui::GetContentRegionAvail().x;
-          ImFont* font = ImGui::GetFont();
-          const float size = ImGui::GetFontSize();
-          const char* p = text.c_str();
-          const char* end = p + text.size();
-          const char* line1 = font->CalcWordWrapPosition(size, p, end, w);
-          ImGui::TextUnformatted(p, line1);
-          const char* rest = line1;
-          while (rest < end && *rest == ' ') ++rest;
-          if (rest < end) {
-            const float ell = ImGui::CalcTextSize("\xE2\x80\xA6").x;
-            const char* line2 = font->CalcWordWrapPosition(size, rest, end, w - ell);
-            std::string second(rest, line2);
-            if (line2 < end) second += "\xE2\x80\xA6";
-            ImGui::TextUnformatted(second.c_str());
-          }
+        if (show_cue) {
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(lectern::ToValidLine(std::string(doc->Text(q.cue))).c_str());
         }
+        ImGui::TableNextColumn();
+        TwoLineText(text);
         ImGui::PopID();
       }
     }

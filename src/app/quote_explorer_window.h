@@ -13,13 +13,15 @@
 #include <string>
 #include <vector>
 
+#include "quote_query.h"
+
 struct AppState;
 
 struct QuoteExplorerView {
   std::string search;
   int kind_filter = 0;           // 0 all, 1 direct, 2 reported
   std::string speaker_filter;    // speaker display name, "" for all
-  int sort_column = -1;          // -1: text order
+  lectern::QuoteQuery::Sort sort = lectern::QuoteQuery::Sort::TextOrder;  // from the table's header
   bool sort_descending = false;
   uint64_t seen_serial = 0;      // selection serial the table last scrolled for
   std::vector<int> rows;         // visible quote indices, in display order (derived per frame)
