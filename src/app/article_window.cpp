@@ -12,6 +12,7 @@
 #include "platform.h"
 #include "selection.h"
 #include "text_search.h"
+#include "window_layout.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // GetWindowScrollbarID: is the reader dragging our scrollbar?
@@ -360,12 +361,12 @@ void DrawLegend(AppState& app, const lectern::Analysis& a) {
   bool changed = false;
   bool first = true;
   auto chip = [&](const char* label, const char* key, ImU32 color, bool* on) {
-    if (!first) ImGui::SameLine(0, 6);
-    first = false;
-    ImGui::PushID(key);
     const float h = ImGui::GetFrameHeight() * 0.82f;
     const ImVec2 text = ImGui::CalcTextSize(label);
     const ImVec2 size(text.x + h + 10, h);
+    SameLineIfFits(size.x, first ? 14 : 6);
+    first = false;
+    ImGui::PushID(key);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton("##chip", size)) {
       *on = !*on;
@@ -397,8 +398,9 @@ void DrawLegend(AppState& app, const lectern::Analysis& a) {
   for (bool h : s.highlight) all = all && h;
   bool none = !s.highlight_quotes;
   for (bool h : s.highlight) none = none && !h;
-  ImGui::SameLine(0, 10);
-  if (ImGui::SmallButton(all ? "Hide all" : "Show all")) {
+  const char* all_label = all ? "Hide all" : "Show all";
+  SameLineIfFits(ImGui::CalcTextSize(all_label).x + ImGui::GetStyle().FramePadding.x * 2, 10);
+  if (ImGui::SmallButton(all_label)) {
     for (bool& h : s.highlight) h = !all;
     s.highlight_quotes = !all;
     changed = true;
@@ -552,10 +554,7 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
       ImGui::SetItemTooltip("Copy the selected text (Ctrl+C)");
       RecordTarget(app, "article.copy");
     }
-    if (a) {
-      ImGui::SameLine(0, 14);
-      DrawLegend(app, *a);
-    }
+    if (a) DrawLegend(app, *a);  // on the Find button's line, as far as it fits
   }
   if (a) DrawSelectionBar(v, app, *a);
 

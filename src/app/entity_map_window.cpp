@@ -19,6 +19,7 @@
 #include "app.h"
 #include "platform.h"
 #include "text_search.h"
+#include "window_layout.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -1228,13 +1229,8 @@ bool DrawToolbar(EntityMapView& v, AppState& app, const Analysis& a) {
   for (int t = 0; t < 4; ++t) {
     char label[64];
     std::snprintf(label, sizeof label, "      %s %d###filter%d", kTypePlural[t], counts[t], t);
-    if (t > 0) {
-      // On the same line as the previous filter when this one fits there, else on the next.
-      const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                          ImGui::CalcTextSize(label, nullptr, true).x;
-      const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-      if (ImGui::GetItemRectMax().x + 14 + width <= right) ImGui::SameLine(0, 14);
-    }
+    if (t > 0)
+      SameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x, 14);
     ImGui::Checkbox(label, &v.show_type[t]);
     RecordTarget(app, std::string("map.filter.") + kTypeKeys[t]);
     const ImVec2 p = ImGui::GetItemRectMin();

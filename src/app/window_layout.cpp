@@ -240,3 +240,10 @@ void DrawWindowsMenu(AppState& app) {
   }
   RecordTarget(app, "menu.windows.reset");
 }
+
+void SameLineIfFits(float width, float spacing) {
+  // After an item the cursor is at the start of the next line: the line's right edge is there
+  // plus what is left of the content region.
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+}

@@ -39,3 +39,7 @@ void ShowWindow(AppState& app, WindowId w);
 // Saved as part of the settings ("amq" letters for the open windows).
 std::string OpenWindowsString(const WindowSet& ws);
 void ParseOpenWindows(WindowSet& ws, const std::string& s);
+
+// Flow layout inside a window: puts the next item, `width` px wide, on the same line as the
+// last one when it fits there (after `spacing` px), else leaves it to start the next line.
+void SameLineIfFits(float width, float spacing);
