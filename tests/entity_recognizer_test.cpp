@@ -211,3 +211,23 @@ TEST_CASE("acronyms named twice are organisations; technical acronyms are not; c
   REQUIRE(r.Find("West Bank"));
   CHECK(r.Find("West Bank")->type == EntityType::Place);
 }
+
+TEST_CASE("name particles: 'van der', 'de la', 'von', lower-case Arabic article; the surname keeps them") {
+  Run r("Court Rules\n\nThe ruling was written by judge Marieke van den Berg, and Tomas de la Vega, a lawyer "
+        "for the families, welcomed it. Samir al-Masri, a spokesman, declined to comment.\n\n"
+        "\xE2\x80\x9CIt is a fair ruling,\xE2\x80\x9D van den Berg said. De la Vega disagreed.");
+  CHECK(r.Mentions("Marieke van den Berg") == Strings{"Marieke van den Berg", "van den Berg"});
+  CHECK(r.Find("Tomas de la Vega"));
+  CHECK(r.Find("Samir al-Masri"));
+  CHECK_FALSE(r.Find("Marieke"));
+  CHECK_FALSE(r.Find("Tomas"));
+}
+
+TEST_CASE("'X-based' names a place of any size, also after a sentence's first 'The'") {
+  Run r("Drugs\n\nThe Lausanne-based company said sales rose. The Kremlin-backed group, a rival, said nothing.");
+  const Entity* city = r.Find("Lausanne");
+  REQUIRE(city);
+  CHECK(city->type == EntityType::Place);
+  CHECK_FALSE(r.HasMentionText("Lausanne-based"));
+  CHECK_FALSE(r.HasMentionText("Kremlin-backed"));
+}

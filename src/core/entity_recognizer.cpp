@@ -488,6 +488,15 @@ class Recognizer {
         ++i;
         continue;
       }
+      // "Kremlin-backed", "Hamas-led" (no place in it): the name before the hyphen is a weak
+      // guess, kept if the story names it again; the modifier itself is no name.
+      if (NameWord(i) && LowerSuffix(i)) {
+        const Span t = ix_.tokens[i].span;
+        const uint32_t hyphen = uint32_t(ix_.Text(i).rfind('-'));
+        if (ix_.Text(i).find('-') == hyphen) AddCand(i, i + 1, EntityType::Org, kWeak, Mention::Form::Name, Span{t.begin, t.begin + hyphen});
+        ++i;
+        continue;
+      }
       // "Western nations", "Arab governments": a collective actor (GROUP).
       if (!headline && ix_.Cap(i) && (ix_.C(i) & (kDirection | kNonEntity)) && Lower(i + 1) &&
           i + 1 < e && ix_.LowerIn(i + 1, {"nations", "powers", "countries", "governments", "allies",
@@ -565,6 +574,9 @@ class Recognizer {
     bool has_lower = false;
     for (auto& p : parts)
       if (p.second > p.first && IsLowerCp(FirstCp(t.substr(p.first)))) has_lower = true;
+    // "Basel-based", "Lyon-headquartered": the suffix says the name before it is a place, of any size.
+    const std::string_view last_part = t.substr(parts.back().first);
+    const bool based = parts.size() == 2 && (last_part == "based" || last_part == "headquartered");
     std::vector<std::pair<std::pair<uint32_t, uint32_t>, int>> found;  // part, place
     bool all_places = true;
     for (auto& p : parts) {
@@ -576,7 +588,7 @@ class Recognizer {
       for (const auto& h : hits) {
         const auto& pl = world_.place(h.place);
         if (h.code && !IsAllCaps(w)) continue;
-        if (pl.kind != Gazetteer::Kind::City || (pl.flags & Gazetteer::kCapital) ||
+        if (based || pl.kind != Gazetteer::Kind::City || (pl.flags & Gazetteer::kCapital) ||
             pl.population >= 200000) {
           place = int(h.place);
           break;
@@ -677,12 +689,26 @@ class Recognizer {
     return false;
   }
 
+  // A name made a modifier by a participle after a hyphen: "Vienna-based", "Kremlin-backed",
+  // "state-run" (not a hyphenated given name: "Wei-ming").
+  bool LowerSuffix(uint32_t j) const {
+    const std::string_view t = ix_.Text(j);
+    const size_t hyphen = t.rfind('-');
+    if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 3 > t.size()) return false;
+    const std::string_view suffix = t.substr(hyphen + 1);
+    if (!(suffix[0] >= 'a' && suffix[0] <= 'z')) return false;
+    return (suffix.size() > 3 && suffix.substr(suffix.size() - 2) == "ed") || suffix == "run" || suffix == "born" ||
+           suffix == "made" || suffix == "style" || suffix == "era" || suffix == "wide";
+  }
+
   uint32_t CollectRun(uint32_t i, uint32_t e) const {
     uint32_t j = i, last = i;
     while (j < e) {
       if (NameWord(j) && !ix_.IsPossessive(j)) {
         // A day or month after a name ends it ("Kenya on Monday" never joins anyway).
         if (j > i && (ix_.C(j) & (kDay | kMonth)) && !(ix_.C(j - 1) & kConnector)) break;
+        // So does a modifier ("The Vienna-based group": "-based", "-led", "-owned").
+        if (j > i && LowerSuffix(j)) break;
         last = j;
         ++j;
         continue;
@@ -698,6 +724,9 @@ class Recognizer {
         uint32_t k = j + 1;
         // "Bank of the Republic", "Centre for the Study of ..." -- but "X and the Y" is two.
         if (ix_.LowerIs(k, "the") && k + 1 < e && (w == "of" || w == "for" || w == "on")) ++k;
+        // "van der Merwe", "de la Torre", "von der Heyde": particles come in twos.
+        if (ix_.C(j) & kNameParticle)
+          while (k + 1 < e && k < j + 3 && Lower(k) && (ix_.C(k) & kNameParticle)) ++k;
         if (!NameWord(k) || (ix_.C(k) & (kDay | kMonth | kStop))) break;
         if ((w == "and" || w == "&" || w == "for" || w == "on") && !AndJoins(i, j, e)) break;
         if (w == "of" || w == "for" || w == "on" || w == "and" || w == "&" ||
@@ -1664,8 +1693,13 @@ class Recognizer {
         add(ent, token_keys(c.tb, c.te), c.form, c.acronym || IsAllCaps(c.name));
         if (b.type == EntityType::Person && c.te - c.tb >= 2) {
           uint32_t last = FamilyNameFirst(c) ? c.tb : c.te - 1;
-          if (ix_.IsWord(last) && !IsInitial(last) && ix_.Cap(last))
+          if (ix_.IsWord(last) && !IsInitial(last) && ix_.Cap(last)) {
             add(ent, {std::string(ix_.F(last))}, Mention::Form::Surname, false);
+            // "van der Merwe" with its particles ("Annelise van der Merwe" said so first).
+            uint32_t p = last;
+            while (p > c.tb + 1 && Lower(p - 1) && (ix_.C(p - 1) & kNameParticle)) --p;
+            if (p < last && last + 1 == c.te) add(ent, token_keys(p, c.te), Mention::Form::Surname, false);
+          }
         }
       }
       if (b.place >= 0) {
@@ -1683,10 +1717,28 @@ class Recognizer {
         if (keys.size() == 2 && (WordClasses(keys[1]) & kOrgHead)) add(ent, {keys[0] + "s"}, Mention::Form::Name, false);
       }
     }
+    // A surname found alone takes back its particles: "… ,” van der Walt said" after
+    // "Hendrik van der Walt".
+    for (Cand& c : cands_) {
+      if (c.entity < 0 || c.te - c.tb != 1 || ents_[c.entity].type != EntityType::Person) continue;
+      uint32_t p = c.tb;
+      while (p > SBegin(c.tb) && p + 3 > c.tb && Lower(p - 1) && (ix_.C(p - 1) & kNameParticle) && !claimed_[p - 1]) --p;
+      if (p == c.tb) continue;
+      auto it = forms.find(std::string(ix_.F(p)));
+      if (it == forms.end()) continue;
+      const std::vector<std::string> keys = token_keys(p, c.te);
+      for (const Form& f : it->second)
+        if (f.entity == c.entity && f.keys == keys) {
+          for (uint32_t k = p; k < c.tb; ++k) claimed_[k] = 1;
+          c.tb = p;
+          c.span = ix_.Range(p, c.te);
+          break;
+        }
+    }
     const uint32_t n = ix_.size();
     std::vector<Mention> found;
     for (uint32_t i = 0; i < n; ++i) {
-      if (claimed_[i] || !NameWord(i)) continue;
+      if (claimed_[i] || !(NameWord(i) || (Lower(i) && (ix_.C(i) & kNameParticle)))) continue;
       auto it = forms.find(std::string(ix_.F(i)));
       if (it == forms.end()) {
         LinkOrgHead(i);

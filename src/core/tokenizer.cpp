@@ -88,6 +88,15 @@ uint32_t ScanWord(const Cursor& c, uint32_t pos) {
   return pos;
 }
 
+// "al-Khatib", "el-Sisi", "ash-Shara": a surname written with the Arabic article in lower case
+// starts a name as a capital does. (Only before a capital: "al-" alone is no name.)
+bool ArabicArticleName(std::string_view word) {
+  for (std::string_view article : {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-"})
+    if (word.size() > article.size() + 1 && word.substr(0, article.size()) == article)
+      return word[article.size()] >= 'A' && word[article.size()] <= 'Z';
+  return false;
+}
+
 uint8_t FlagsFor(std::string_view word) {
   uint8_t f = 0;
   bool ascii = true, lower = false;
@@ -103,6 +112,7 @@ uint8_t FlagsFor(std::string_view word) {
   }
   if (ascii) {  // the common case, without decoding
     if (word[0] >= 'A' && word[0] <= 'Z') f |= Token::kCapitalised;
+    if (ArabicArticleName(word)) f |= Token::kCapitalised;  // "al-Khatib", "el-Sisi"
     if (!lower && upper >= 2) f |= Token::kAllCaps;
     return f;
   }
