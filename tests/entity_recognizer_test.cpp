@@ -231,3 +231,25 @@ TEST_CASE("'X-based' names a place of any size, also after a sentence's first 'T
   CHECK_FALSE(r.HasMentionText("Lausanne-based"));
   CHECK_FALSE(r.HasMentionText("Kremlin-backed"));
 }
+
+TEST_CASE("portfolios joined by 'and' before a title; a participle before a title is no place") {
+  Run r("Cabinet\n\nTanzanian Fisheries and Livestock Minister Amani bin Juma said stocks fell. "
+        "Acting Governor Lena Osterholt agreed. Amani told reporters the season was poor.");
+  const Entity* p = r.Find("Amani bin Juma");
+  REQUIRE(p);
+  CHECK(p->role.find("Fisheries and Livestock Minister") != std::string::npos);
+  CHECK(r.Mentions("Amani bin Juma") == Strings{"Amani bin Juma", "Amani"});
+  CHECK(r.Find("Lena Osterholt"));
+  CHECK_FALSE(r.Find("Acting"));
+  CHECK_FALSE(r.Find("Livestock"));
+  CHECK_FALSE(r.Find("Fisheries"));
+}
+
+TEST_CASE("an organisation's acronym in its own language, and a plural possessive inside its name") {
+  Run r("Growers\n\nThe Kenyan Tea Growers\xE2\x80\x99 Association (KTDA) warned of losses. "
+        "KTDA officials met buyers, and KTDA said prices would fall.");
+  const Entity* o = r.Find("Kenyan Tea Growers\xE2\x80\x99 Association");
+  REQUIRE(o);
+  CHECK(o->type == EntityType::Org);
+  CHECK(r.Mentions("Kenyan Tea Growers\xE2\x80\x99 Association").size() == 4);
+}

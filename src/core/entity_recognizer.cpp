@@ -629,6 +629,16 @@ class Recognizer {
            ix_.LowerIn(k, {"plc", "inc", "corp", "ltd", "llc", "s.a", "s.a.", "sa", "ag", "nv", "n.v.", "gmbh",
                            "spa", "s.p.a.", "se", "bv", "b.v.", "asa", "oyj", "co", "lp", "llp", "pty"});
   }
+  // A word that names a country, a capital, a city of a million or a people ("Kenyan"); a
+  // small town's name that is also a word ("Plantation") does not count.
+  bool MajorPlaceWord(uint32_t q) const {
+    if (Word1(q).demonym >= 0) return true;
+    for (const auto& h : *Word1(q).hits) {
+      const auto& pl = world_.place(h.place);
+      if (pl.kind != Gazetteer::Kind::City || (pl.flags & Gazetteer::kCapital) || pl.population >= 1000000) return true;
+    }
+    return false;
+  }
   bool AndJoins(uint32_t run_begin, uint32_t k, uint32_t e) const {
     if (ix_.LowerIs(k, "and")) {
       // "Vodafone Group Plc and South Africa's Vodacom": a name closed by its legal form is
@@ -659,6 +669,13 @@ class Recognizer {
     if (ix_.Cap(run_begin) && (ix_.C(run_begin) & kTitleMod))
       for (uint32_t q = k + 1; q < e && q < k + 4 && NameWord(q); ++q)
         if (ix_.C(q) & kTitle) return true;
+    // "Plantation and Commodities Minister": words no lexicon knows, joined right before a
+    // title, are its portfolio too ("Smith and Foreign Minister Jones" are two people).
+    if (ix_.Cap(k - 1) && !MajorPlaceWord(k - 1) && !(ix_.C(k - 1) & (kTitle | kTitleMod | kHonorific)))
+      for (uint32_t q = k + 1; q < e && q < k + 4 && NameWord(q); ++q) {
+        if (ix_.C(q) & kTitle) return q > k + 1;
+        if ((ix_.C(q) & (kTitleMod | kHonorific)) || MajorPlaceWord(q)) break;
+      }
     for (uint32_t q = k + 1; q < e && NameWord(q); ++q)
       if (ix_.C(q) & kOrgHead) return true;
     std::string key = FoldKey(ix_.Text(ix_.Range(run_begin, k + 1)));
@@ -742,6 +759,14 @@ class Recognizer {
       }
       // "London School of Hygiene & Tropical Medicine", "Korea Hydro & Nuclear Power".
       if (ix_.Is(j, "&") && NameWord(j + 1) && j + 1 < e) {
+        ++j;
+        continue;
+      }
+      // "Solvent Extractors’ Association", "Shipowners’ Association": a plural possessive
+      // inside an organisation's name.
+      if (j > i && (ix_.Is(j, "\xE2\x80\x99") || ix_.Is(j, "'")) && ix_.Adjacent(j - 1, j) && ix_.IsWord(j - 1) &&
+          ix_.L(j - 1).size() > 2 && ix_.L(j - 1).back() == 's' && j + 1 < e && NameWord(j + 1) &&
+          (ix_.C(j + 1) & kOrgHead)) {
         ++j;
         continue;
       }
@@ -926,7 +951,11 @@ class Recognizer {
         cands_[acr_c].acronym = true;
         return true;
       }
-      return false;
+      // An organisation's name may be abbreviated in its own language ("Indonesian Palm Oil
+      // Association (GAPKI)"): with an organisation word in the name, any acronym is its own.
+      bool org_word = false;
+      for (uint32_t k = b; k < e && !org_word; ++k) org_word = ix_.Cap(k) && (ix_.C(k) & kOrgHead);
+      if (!org_word) return false;
     }
     const std::vector<Gazetteer::NameHit>* hits = nullptr;
     uint32_t m = MatchGazetteer(b, e, &hits);
@@ -1042,14 +1071,22 @@ class Recognizer {
         break;
       }
       // "Energy and Mines Minister X": a portfolio of several words joined by "and".
+      // "Malaysian Plantation and Commodities Minister X": any capitalised words joined by
+      // "and" right before the title are its portfolio; a place or demonym before them is
+      // where the office is.
       {
-        bool joined = false, portfolio = false, other = false;
-        for (uint32_t k = b; k < t0; ++k) {
+        uint32_t pb = t0;
+        bool joined = false;
+        int words = 0;
+        while (pb > b) {
+          const uint32_t k = pb - 1;
           if (ix_.LowerIs(k, "and") || ix_.Is(k, "&")) joined = true;
-          else if (ix_.Cap(k) && (ix_.C(k) & kTitleMod)) portfolio = true;
-          else if (!ix_.Cap(k) || ix_.AllCaps(k) || !Word1(k).hits->empty() || Word1(k).demonym >= 0) other = true;
+          else if (!ix_.Cap(k) || ix_.AllCaps(k) || MajorPlaceWord(k)) break;
+          else ++words;
+          --pb;
         }
-        if (joined && portfolio && !other) t0 = b;
+        while (pb < t0 && !ix_.Cap(pb)) ++pb;  // never start at "and"
+        if (joined && words >= 2 && pb < t0) t0 = pb;
       }
       int modifier = -1;
       if (t0 > b) {
@@ -1059,7 +1096,10 @@ class Recognizer {
           if (cands_[c].type != EntityType::Person && cands_[c].strength >= kFair) modifier = int(c);
         // "Texas Gov. X", "Acme CEO X": an unknown name before a title is where the office is —
         // a place for political offices, an organisation for the others.
-        if (modifier < 0 && t0 - b == 1 && ix_.Cap(b) && !(ix_.C(b) & (kStop | kNonEntity))) {
+        // ("Coordinating Minister", "Acting Governor": a participle says how, not where.)
+        const std::string_view mod_word = ix_.L(b);
+        const bool participle = mod_word.size() > 5 && mod_word.substr(mod_word.size() - 3) == "ing";
+        if (modifier < 0 && t0 - b == 1 && ix_.Cap(b) && !(ix_.C(b) & (kStop | kNonEntity)) && !participle) {
           for (size_t c = before; c < cands_.size(); ++c) claimed_[cands_[c].tb] = 0;
           cands_.resize(before);
           const bool political = ix_.LowerIn(h, {"gov", "gov.", "governor", "sen", "sen.", "senator", "rep",
@@ -1556,6 +1596,7 @@ class Recognizer {
       }
       if (c.link >= 0 && cands_[c.link].entity >= 0) {
         Attach(i, cands_[c.link].entity);
+        by_key.emplace(c.key, c.entity);  // the acronym's later uses find it by name
         continue;
       }
       if (c.acronym) {
@@ -1616,6 +1657,11 @@ class Recognizer {
       if (c.type == EntityType::Person && c.te - c.tb >= 3 && !FamilyNameFirst(c))
         for (uint32_t k = c.tb + 1; k + 1 < c.te; ++k)
           if (ix_.Cap(k) && !IsInitial(k) && ix_.IsWord(k) && ix_.Text(k).size() > 2) by_last.emplace(ix_.F(k), ent);
+      // "Hafiz bin Rahmat" is "Hafiz": with a patronymic, the given name is how the story
+      // refers to the person.
+      if (c.type == EntityType::Person && c.te - c.tb >= 3 &&
+          ix_.LowerIn(c.tb + 1, {"bin", "binti", "bint", "ibn", "ben"}) && ix_.Cap(c.tb))
+        by_last.emplace(ix_.F(c.tb), ent);
       Attach(i, ent);
     }
     // Weak single words: kept when the same word occurs twice mid-sentence as a weak guess.
@@ -1700,6 +1746,8 @@ class Recognizer {
             while (p > c.tb + 1 && Lower(p - 1) && (ix_.C(p - 1) & kNameParticle)) --p;
             if (p < last && last + 1 == c.te) add(ent, token_keys(p, c.te), Mention::Form::Surname, false);
           }
+          if (c.te - c.tb >= 3 && ix_.LowerIn(c.tb + 1, {"bin", "binti", "bint", "ibn", "ben"}) && ix_.Cap(c.tb))
+            add(ent, {std::string(ix_.F(c.tb))}, Mention::Form::Name, false);
         }
       }
       if (b.place >= 0) {
