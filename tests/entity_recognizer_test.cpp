@@ -253,3 +253,27 @@ TEST_CASE("an organisation's acronym in its own language, and a plural possessiv
   CHECK(o->type == EntityType::Org);
   CHECK(r.Mentions("Kenyan Tea Growers\xE2\x80\x99 Association").size() == 4);
 }
+
+TEST_CASE("companies: legal forms, a comma between two of them, the short name; 'Shares of' is no part") {
+  Run r("Markets\n\nShares of Brightwater Holding AG rose 4%. Brightwater said demand was strong. "
+        "It competes with Kanto Seiki Co., Ltd., a Japanese rival.");
+  const Entity* b = r.Find("Brightwater Holding AG");
+  REQUIRE(b);
+  CHECK(r.Mentions("Brightwater Holding AG").size() == 2);
+  CHECK(r.Find("Kanto Seiki Co., Ltd."));
+  CHECK_FALSE(r.HasMentionText("Ltd."));
+}
+
+TEST_CASE("an acronym defined in brackets is that organisation, not the place it spells") {
+  Run r("Care\n\nThe drug was shown at a congress in Nice, France. The National Agency for Care Evaluation "
+        "(NICE) said it was too costly. Patients urged NICE to think again.");
+  CHECK(r.Mentions("National Agency for Care Evaluation") == Strings{"National Agency for Care Evaluation", "NICE", "NICE"});
+  CHECK(r.Mentions("Nice") == Strings{"Nice"});
+}
+
+TEST_CASE("'Analysts at X': a firm, not a place") {
+  Run r("Outlook\n\nAnalysts at Marlow Brothers estimated that sales could double.");
+  const Entity* o = r.Find("Marlow Brothers");
+  REQUIRE(o);
+  CHECK(o->type == EntityType::Org);
+}

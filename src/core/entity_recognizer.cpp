@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace lectern {
 
@@ -228,7 +229,7 @@ class Recognizer {
     for (uint32_t k = 1; k <= 5 && at >= k + SBegin(at); ++k) {
       uint32_t p = at - k;
       if (ix_.Is(p, ",") || ix_.Is(p, ".")) break;
-      if (Lower(p) && (ix_.C(p) & kHumanRole)) return true;
+      if ((Lower(p) || SentenceInitial(p)) && (ix_.C(p) & kHumanRole)) return true;  // "Analysts at X"
     }
     return false;
   }
@@ -757,6 +758,14 @@ class Recognizer {
         ++j;
         continue;
       }
+      // "Eisai Co., Ltd.", "Acme Co, Ltd": two legal forms, a comma between.
+      if (j > i && LegalForm(j - 1) && j + 2 < e) {
+        const uint32_t comma = ix_.Is(j, ".") ? j + 1 : j;
+        if (ix_.Is(comma, ",") && comma + 1 < e && LegalForm(comma + 1)) {
+          j = comma + 1;
+          continue;
+        }
+      }
       // "London School of Hygiene & Tropical Medicine", "Korea Hydro & Nuclear Power".
       if (ix_.Is(j, "&") && NameWord(j + 1) && j + 1 < e) {
         ++j;
@@ -813,6 +822,12 @@ class Recognizer {
     bool has_head = false;
     for (uint32_t k = b; k < e; ++k)
       if (ix_.Cap(k) && (ix_.C(k) & kOrgHead)) has_head = true;
+    // "Shares of Acme Corp.", "Residents of Lagos": a plural noun that opens the sentence, and
+    // its "of", are no part of the name after them.
+    if (SentenceInitial(b) && e - b >= 3 && ix_.LowerIs(b + 1, "of") && ix_.L(b).size() > 3 &&
+        ix_.L(b).back() == 's' && !ix_.AllCaps(b) && Word1(b).hits->empty() && Word1(b).demonym < 0 &&
+        !(ix_.C(b) & (kOrgHead | kTitle | kPlaceHead | kHonorific)))
+      b += 2;
     // 0. A gazetteer name spanning the whole run wins ("Bosnia and Herzegovina"). Leading
     //    function words go ("The Federal Reserve Board"), but not the first word of an
     //    organisation's name ("Christian Democratic Union").
@@ -1511,6 +1526,20 @@ class Recognizer {
     if (c.place >= 0 || c.acronym || c.te - c.tb < 2) return {};
     if (FamilyNameFirst(c)) return std::string(ix_.F(c.tb));
     if (c.type == EntityType::Person) return LastWordKey(c.name);
+    // "Roche Holding AG", "Acme International Ltd.": a company's own word before its legal
+    // form and corporate words is what the story calls it later.
+    if (c.type == EntityType::Org) {
+      uint32_t e = c.te;
+      bool legal = false;
+      while (e > c.tb + 1 && (ix_.Is(e - 1, ".") || ix_.Is(e - 1, ",") || LegalForm(e - 1) ||
+                              ix_.LowerIn(e - 1, {"holding", "holdings", "group", "international", "corporation",
+                                                  "company", "and"}))) {
+        legal = legal || LegalForm(e - 1);
+        --e;
+      }
+      if (legal && e == c.tb + 1 && ix_.Cap(c.tb) && !(ix_.C(c.tb) & (kOrgHead | kStop | kTitle)) && !MajorPlaceWord(c.tb))
+        return std::string(ix_.F(c.tb));
+    }
     // "Saudi Aramco" is also "Aramco": a place or demonym before a company's own name.
     if (c.type == EntityType::Org && c.te - c.tb == 2 && !(ix_.C(c.te - 1) & kOrgHead) &&
         (Word1(c.tb).demonym >= 0 || !(*Word1(c.tb).hits).empty()))
@@ -1535,10 +1564,25 @@ class Recognizer {
   }
 
   void Cluster() {
+    // "(NICE)" defined after a name makes every "NICE" that acronym, not the French city.
+    std::unordered_set<std::string> defined;
+    for (const Cand& c : cands_)
+      if (c.acronym && c.link >= 0) defined.insert(c.key);
+    if (!defined.empty())
+      for (Cand& c : cands_)
+        if (c.place >= 0 || !c.hits.empty())
+          if (c.te - c.tb == 1 && ix_.AllCaps(c.tb) && c.form != Mention::Form::Demonym && defined.count(c.key)) {
+            c.place = -1;
+            c.hits.clear();
+            c.type = EntityType::Org;
+            c.acronym = true;
+            c.form = Mention::Form::Acronym;
+          }
     std::unordered_map<std::string, int> by_key;    // folded name -> entity
     std::unordered_map<int, int> by_place;           // gazetteer place -> entity
     std::unordered_map<std::string, int> by_last;    // person last name / company short name
     std::unordered_map<std::string, int> shorts;     // short names of multi-word candidates
+    std::unordered_map<std::string, int> defined_acronyms;  // "(NICE)" after a name -> its entity
     for (int i = 0; i < int(cands_.size()); ++i) {
       std::string sn = ShortName(cands_[i]);
       if (!sn.empty()) shorts.emplace(sn, i);
@@ -1596,14 +1640,16 @@ class Recognizer {
       }
       if (c.link >= 0 && cands_[c.link].entity >= 0) {
         Attach(i, cands_[c.link].entity);
-        by_key.emplace(c.key, c.entity);  // the acronym's later uses find it by name
+        defined_acronyms.emplace(c.key, c.entity);  // the acronym's later uses find it by name
         continue;
       }
       if (c.acronym) {
         // By initials of an organisation ("IAEA" -> International Atomic Energy Agency).
         int ent = -1;
+        auto def = defined_acronyms.find(c.key);
         auto it = by_key.find(c.key);
-        if (it != by_key.end()) ent = it->second;
+        if (def != defined_acronyms.end()) ent = def->second;
+        else if (it != by_key.end()) ent = it->second;
         if (ent < 0) {
           auto ini = initials_.find(Undotted(c.name));
           if (ini != initials_.end() && ents_[ini->second].type == EntityType::Org &&
@@ -1801,6 +1847,9 @@ class Recognizer {
           ok = !claimed_[t] && ix_.F(t) == f.keys[k] && (k == 0 || NameWord(t) || !ix_.IsWord(t) ||
                                                              (ix_.C(t) & kConnector));
           if (ok && f.all_caps && ix_.IsWord(t) && !ix_.AllCaps(t)) ok = false;
+          // ... and an acronym is not the word it spells ("NICE" is not Nice).
+          if (ok && !f.all_caps && f.keys.size() == 1 && ix_.AllCaps(t) && ix_.Text(t).size() > 2 && !ShoutingSentence(t))
+            ok = false;
           if (ok && ix_.IsWord(t) && !NameWord(t) && f.keys.size() == 1) ok = false;
         }
         if (!ok) continue;
