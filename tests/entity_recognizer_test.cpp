@@ -277,3 +277,18 @@ TEST_CASE("'Analysts at X': a firm, not a place") {
   REQUIRE(o);
   CHECK(o->type == EntityType::Org);
 }
+
+TEST_CASE("descriptors: 'state corporation X'; an adjective opening a sentence is no name; routes and seas") {
+  Run r("Shipping\n\nRegional group Kvitfjell said it would sue. Tankers use the Southern Ice Route, "
+        "said Arvid Lunde of state shipping corporation Polarlinje. Traffic in the Tolvsen Sea rose, "
+        "and the Tolvsen is busier than ever.");
+  CHECK(r.Find("Kvitfjell"));
+  CHECK_FALSE(r.Find("Regional"));
+  const Entity* route = r.Find("Southern Ice Route");
+  REQUIRE(route);
+  CHECK(route->type == EntityType::Place);
+  const Entity* firm = r.Find("Polarlinje");
+  REQUIRE(firm);
+  CHECK(firm->type == EntityType::Org);
+  CHECK(r.Mentions("Tolvsen Sea") == Strings{"Tolvsen Sea", "Tolvsen"});
+}

@@ -76,3 +76,8 @@ TEST_CASE("a paragraph without punctuation is cut into bounded sentences") {
   auto s = Split(body);
   CHECK(s.size() == (2000 + kMaxSentenceTokens - 1) / kMaxSentenceTokens);
 }
+
+TEST_CASE("'No.' abbreviates only before a number") {
+  CHECK(Split("He said no. Ships still sail. It was No. 10 on the list.") ==
+        std::vector<std::string>{"He said no.", "Ships still sail.", "It was No. 10 on the list."});
+}

@@ -298,6 +298,11 @@ class Recognizer {
     return ends("ern") || ends("ese") || ends("ish") || ends("ian") || ends("ic") || ends("ist") ||
            ends("ists") || ends("ism") || ends("ians") || ends("ans");
   }
+  static bool AdjectiveSuffix(std::string_view w) {
+    auto ends = [&](std::string_view suf) { return w.size() > suf.size() + 3 && w.substr(w.size() - suf.size()) == suf; };
+    return ends("al") || ends("ive") || ends("ous") || ends("ary") || ends("ful") || ends("less") || ends("ible") ||
+           ends("able");
+  }
   bool CamelCase(uint32_t i) const {
     std::string_view t = ix_.Text(i);
     bool seen_lower = false;
@@ -836,6 +841,7 @@ class Recognizer {
       uint32_t m = MatchGazetteer(b, e, &hits);
       if (m > b && m == e) break;
       if (!Strippable(b)) break;
+      if ((ix_.C(b) & kDirection) && (ix_.C(e - 1) & kPlaceHead) && e - b >= 3) break;  // "Northern Sea Route"
       if (has_head && (ix_.C(b) & kNonEntity) && !(ix_.C(b) & kStop)) break;
       ++b;
     }
@@ -1336,6 +1342,8 @@ class Recognizer {
       return;
     }
     if (AdjectiveLike(k) && !(org_after || possessive_role)) return;
+    // "Environmental group X", "Regional officials": an adjective opening the sentence.
+    if (initial && e - k == 1 && e < SEnd(k) && Lower(e) && AdjectiveSuffix(ix_.L(k))) return;
     if (person_noun_before && !initial) {
       int cand = AddCand(k, e, EntityType::Person, kGood);
       RoleFromNoun(raw_prev, cand);
@@ -1526,6 +1534,10 @@ class Recognizer {
     if (c.place >= 0 || c.acronym || c.te - c.tb < 2) return {};
     if (FamilyNameFirst(c)) return std::string(ix_.F(c.tb));
     if (c.type == EntityType::Person) return LastWordKey(c.name);
+    // "the Barents" after "the Barents Sea": a sea, a strait or a desert by its own name.
+    if (c.type == EntityType::Place && c.te - c.tb == 2 && (ix_.C(c.te - 1) & kPlaceHead) && ix_.Cap(c.tb) &&
+        !(ix_.C(c.tb) & (kDirection | kStop)) && !MajorPlaceWord(c.tb))
+      return std::string(ix_.F(c.tb));
     // "Roche Holding AG", "Acme International Ltd.": a company's own word before its legal
     // form and corporate words is what the story calls it later.
     if (c.type == EntityType::Org) {

@@ -82,7 +82,7 @@ const ClassList kClassLists[] = {
      "electric steel chemicals semiconductor semiconductors bancorp financial markets project "
      "projects nations power watch"},
     {kPlaceHead,
-     "sea ocean river lake mountains mountain hills valley desert gulf bay strait straits "
+     "sea ocean river lake mountains mountain hills valley desert gulf bay strait straits route "
      "channel canal island islands isles peninsula coast basin plateau delta province region "
      "county district prefecture oblast governorate territory territories square street avenue "
      "bridge park airport harbour harbor strip heights highlands lowlands plains falls glacier "
@@ -120,7 +120,7 @@ const ClassList kClassLists[] = {
      "fellow dean rector physician surgeon epidemiologist virologist engineer pilot farmer "
      "farmers protester protesters demonstrators voters"},
     {kOrgNoun,
-     "company firm group refiner bank lender insurer carrier airline operator producer maker "
+     "company corporation firm group refiner bank lender insurer carrier airline operator producer maker "
      "manufacturer giant utility retailer broadcaster newspaper agency regulator party startup "
      "start-up conglomerate supplier exporter importer developer miner automaker carmaker "
      "chipmaker drugmaker publisher network outlet charity organisation organization union "

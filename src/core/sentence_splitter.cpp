@@ -55,6 +55,8 @@ struct Splitter {
     if (prev.kind != Token::Kind::Word) return true;
     std::string low = LowerAscii(Text(i - 1));
     const uint32_t cls = WordClasses(low);
+    // "No. 10", "Op. 27" abbreviate only before a number: "He said no. Ships ..." ends.
+    if (low == "no" || low == "nos" || low == "op") return tokens[next].kind != Token::Kind::Number;
     if (cls & kAbbrevTitle) return false;
     // A single capital letter is an initial ("John F. Meyer").
     if (CountCodePoints(Text(i - 1)) == 1 && IsUpperCp(FirstCp(Text(i - 1))))
