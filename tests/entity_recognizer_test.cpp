@@ -292,3 +292,13 @@ TEST_CASE("descriptors: 'state corporation X'; an adjective opening a sentence i
   CHECK(firm->type == EntityType::Org);
   CHECK(r.Mentions("Tolvsen Sea") == Strings{"Tolvsen Sea", "Tolvsen"});
 }
+
+TEST_CASE("places: 'X Y province' names one place everywhere; 'X del Y'; a town by its apposition") {
+  Run r("Floods\n\nRain hit Lanao Verde province on Monday. Officials in Lanao Verde said roads were cut "
+        "near Bantayan, a fishing town, and in Ribera del Campo. Governor Ana Lacson of Lanao Verde asked for help.");
+  CHECK(r.Mentions("Lanao Verde") == Strings{"Lanao Verde", "Lanao Verde", "Lanao Verde"});
+  const Entity* town = r.Find("Bantayan");
+  REQUIRE(town);
+  CHECK(town->type == EntityType::Place);
+  CHECK(r.Find("Ribera del Campo"));
+}

@@ -101,6 +101,7 @@ class Recognizer {
       : ix_(ix), world_(world), claimed_(ix.size(), 0), word1_(ix.size()), word1_done_(ix.size(), 0) {}
 
   EntityResult Run() {
+    FindLocalPlaces();
     FindCountries();
     for (uint32_t s = 0; s < ix_.sentences.size(); ++s)
       if (ix_.sentences[s].paragraph != ~0u) ScanSentence(s);
@@ -117,12 +118,37 @@ class Recognizer {
   const Gazetteer& world_;
   std::vector<Cand> cands_;
   std::vector<uint8_t> claimed_;       // token already inside a candidate
+  std::unordered_set<std::string> local_places_;  // "Davao Oriental" of "Davao Oriental province"
   std::vector<PendingRole> roles_;
   std::vector<std::string> countries_;  // ISO codes of the countries the text names
   mutable std::vector<OneWordCache> word1_;
   mutable std::vector<uint8_t> word1_done_;
 
   // Countries named anywhere (by name or demonym): a town in one of them needs less context.
+  // "in Davao Oriental province", "Rivers state": words before a lower-case place noun name one
+  // place, wherever the story uses them (even where their first word is a city's name).
+  void FindLocalPlaces() {
+    for (uint32_t t = 2; t < ix_.size(); ++t) {
+      if (!Lower(t) || !ix_.LowerIn(t, {"province", "state", "region", "district", "county", "prefecture",
+                                         "governorate", "oblast", "municipality"}))
+        continue;
+      uint32_t b = t;
+      while (b > SBegin(t) && NameWord(b - 1) && !SentenceInitial(b - 1) && t - b < 4) --b;
+      if (t - b >= 2 && !(ix_.C(b) & (kStop | kTitle | kDirection))) local_places_.insert(FoldKey(ix_.Text(ix_.Range(b, t))));
+    }
+  }
+
+  // End of the local place name (FindLocalPlaces) that starts at `i`, or `i`.
+  uint32_t LocalPlaceAt(uint32_t i, uint32_t e) const {
+    if (local_places_.empty()) return i;
+    for (uint32_t m = std::min(e, i + 4); m >= i + 2; --m) {
+      bool names = true;
+      for (uint32_t k = i; k < m && names; ++k) names = NameWord(k);
+      if (names && local_places_.count(FoldKey(ix_.Text(ix_.Range(i, m))))) return m;
+    }
+    return i;
+  }
+
   void FindCountries() {
     for (uint32_t i = 0; i < ix_.size(); ++i) {
       if (!NameWord(i)) continue;
@@ -515,6 +541,11 @@ class Recognizer {
         ++i;
         continue;
       }
+      if (uint32_t m = LocalPlaceAt(i, e); m > i) {
+        AddCand(i, m, EntityType::Place, kStrong);
+        i = m;
+        continue;
+      }
       uint32_t j = CollectRun(i, e);
       if (headline) HeadlineRun(i, j);
       else AnalyzeRun(i, j, j, true);
@@ -823,6 +854,20 @@ class Recognizer {
     return false;
   }
 
+  // ", a coastal town", ", the provincial capital": the apposition after a name says it is a place.
+  bool AppositionSaysPlace(uint32_t e) const {
+    if (!ix_.Is(e, ",") || e + 2 >= SEnd(e - 1)) return false;
+    uint32_t q = e + 1;
+    if (!(ix_.LowerIs(q, "a") || ix_.LowerIs(q, "an") || ix_.LowerIs(q, "the"))) return false;
+    for (++q; q < SEnd(e - 1) && q < e + 6 && Lower(q); ++q) {
+      if (ix_.LowerIn(q, {"town", "city", "village", "port", "capital", "province", "region", "island", "district",
+                          "municipality", "suburb", "neighbourhood", "neighborhood", "county", "state"}))
+        return !ix_.LowerIs(q + 1, "of") || ix_.LowerIs(q, "capital") || ix_.LowerIs(q, "city");
+      if (ix_.C(q) & (kStop | kAux | kHumanRole | kOrgNoun)) return false;
+    }
+    return false;
+  }
+
   void AnalyzeRun(uint32_t b, uint32_t e, uint32_t ctx_end, bool allow_person) {
     bool has_head = false;
     for (uint32_t k = b; k < e; ++k)
@@ -855,6 +900,13 @@ class Recognizer {
           AddCand(b, e, EntityType::Org, kGood);
           return;
         }
+      }
+    }
+    if (b < e && e == ctx_end && AppositionSaysPlace(e) && !(ix_.C(b) & (kStop | kHonorific | kTitle))) {
+      const std::vector<Gazetteer::NameHit>* hits = nullptr;
+      if (!(MatchGazetteer(b, e, &hits) == e && hits)) {
+        AddCand(b, e, EntityType::Place, kGood);
+        return;
       }
     }
     if (b < e && e == ctx_end && allow_person && AppositionSaysOrg(e) &&
@@ -899,10 +951,30 @@ class Recognizer {
     // 5. Gazetteer and demonyms, left to right; what is left is read by its shape.
     uint32_t rest = b;
     for (uint32_t k = b; k < e;) {
+      if (uint32_t m = LocalPlaceAt(k, e); m > k) {
+        if (k > rest) Rest(rest, k, k, allow_person);
+        AddCand(k, m, EntityType::Place, kStrong);
+        k = rest = m;
+        continue;
+      }
       const std::vector<Gazetteer::NameHit>* hits = nullptr;
       uint32_t m = MatchGazetteer(k, e, &hits);
       std::vector<uint32_t> usable;
       int strength = m > k ? PlaceStrength(k, m, *hits, false, &usable) : -1;
+      // "Philippine" is the people's adjective before it is a small town of that name.
+      if (strength >= 0 && m == k + 1 && Word1(k).demonym >= 0 &&
+          world_.place(usable[0]).kind == Gazetteer::Kind::City && !(world_.place(usable[0]).flags & Gazetteer::kCapital))
+        strength = -1;
+      // "Surigao del Sur", "Mar del Plata": a place name that goes on with a particle and a
+      // capitalised word is one longer place.
+      if (strength >= 0 && m + 1 < e && Lower(m) && (ix_.C(m) & kNameParticle) && NameWord(m + 1)) {
+        uint32_t end = m + 1;
+        while (end < e && NameWord(end)) ++end;
+        if (k > rest) Rest(rest, k, k, allow_person);
+        AddCand(k, end, EntityType::Place, strength);
+        k = rest = end;
+        continue;
+      }
       if (strength >= 0) {
         const auto& p = world_.place(usable[0]);
         // A city right next to other capitalised words may be part of a person's name
@@ -1383,6 +1455,11 @@ class Recognizer {
   // by the sweep when the body names it.
   void HeadlineRun(uint32_t b, uint32_t e) {
     for (uint32_t k = b; k < e;) {
+      if (uint32_t m = LocalPlaceAt(k, e); m > k) {
+        AddCand(k, m, EntityType::Place, kGood);
+        k = m;
+        continue;
+      }
       const std::vector<Gazetteer::NameHit>* hits = nullptr;
       uint32_t m = MatchGazetteer(k, e, &hits);
       std::vector<uint32_t> usable;

@@ -80,13 +80,13 @@ const ClassList kClassLists[] = {
      "brands foods pharmaceuticals therapeutics resources minerals mining media entertainment "
      "communications telecom logistics investments ventures enterprises international "
      "electric steel chemicals semiconductor semiconductors bancorp financial markets project "
-     "projects nations power watch"},
+     "projects nations power watch survey"},
     {kPlaceHead,
      "sea ocean river lake mountains mountain hills valley desert gulf bay strait straits route "
      "channel canal island islands isles peninsula coast basin plateau delta province region "
      "county district prefecture oblast governorate territory territories square street avenue "
      "bridge park airport harbour harbor strip heights highlands lowlands plains falls glacier "
-     "reef archipelago corridor crossing city"},
+     "reef archipelago corridor crossing city trench ridge fault"},
     {kPlacePrefix, "lake mount mt mt. cape isle gulf bay port fort lac"},
     {kMonth,
      "january february march april may june july august september october november december "
