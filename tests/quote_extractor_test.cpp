@@ -241,3 +241,25 @@ TEST_CASE("scare quotes: 'so-called', fragments that run on; sources in relative
   CHECK(q->speaker == "officials");
   CHECK(r.Cue(*q) == "called");
 }
+
+TEST_CASE("reported speech before its source: a bare day, a phrase to the end, a document as the source") {
+  Run r("Warnings for the flood were issued three hours too late, an independent review said Friday, "
+        "blaming old maps. Two patients died after infections, the agency noted in its assessment. "
+        "Tolvane met the head of state on Wednesday.");
+  const Quote* a = r.Find("Warnings for the flood");
+  REQUIRE(a);
+  CHECK(a->speaker == "an independent review");
+  CHECK(a->kind == QuoteKind::Indirect);
+  const Quote* b = r.Find("Two patients died");
+  REQUIRE(b);
+  CHECK(r.Cue(*b) == "noted");
+  CHECK_FALSE(r.Find("Tolvane met"));
+}
+
+TEST_CASE("a verb coordinated with a subordinate clause's verb shares its subject") {
+  Run r("The coalition is heading for a clash after Finance Minister Petra Lindqvist ruled out new debt "
+        "and said the gap could not be closed with tricks.");
+  const Quote* q = r.Find("the gap could not be closed");
+  REQUIRE(q);
+  CHECK(q->speaker == "Petra Lindqvist");
+}

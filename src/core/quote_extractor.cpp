@@ -555,6 +555,15 @@ class Extractor {
       }
     if (head == kNone) {
       if (e - b <= 5 && ix_.Cap(b) && !(ix_.C(b) & kStop)) return Phrase(b, e, -1);
+      // "an independent inquiry said", "the statement said", "a memo seen by Reuters said": a
+      // document or a body that speaks through one.
+      if (e - b <= 7)
+        for (uint32_t k = b; k < e; ++k)
+          if (Lower(k) && ix_.LowerIn(k, {"inquiry", "report", "statement", "study", "survey", "review", "memo",
+                                          "document", "filing", "assessment", "investigation", "audit", "poll",
+                                          "ruling", "judgment", "judgement", "letter", "notice", "communique",
+                                          "guidance", "forecast", "minutes", "panel"}))
+            return Phrase(b, e, -1);
       return Speaker{};
     }
     const bool definite = ix_.LowerIs(b, "the");
@@ -617,14 +626,28 @@ class Extractor {
       }
       // "…, a day after the U.S. technology group said …": a subordinate clause whose subject
       // runs straight to the verb.
-      if (!participle && v - k <= 9 && k + 1 < v &&
+      if (!participle && k + 1 < v &&
           ix_.LowerIn(k, {"after", "before", "because", "since", "when", "once", "until", "although",
                           "though", "while", "whereas", "unless"})) {
-        bool np = true;
+        bool np = v - k <= 9;
         for (uint32_t q = k + 1; q < v && np; ++q)
           np = (ix_.IsWord(q) || ix_.IsPossessive(q) || ix_.Is(q, ".")) && !Verb(q) &&
                !(Lower(q) && (ix_.C(q) & (kAux | kLocPrep))) && !ix_.LowerIn(q, {"that", "of", "to", "on"});
         if (np) c = k + 1;
+        // "… after Finance Minister X ruled out new borrowing and said …": a verb coordinated
+        // with the subordinate clause's own verb shares its subject.
+        if (!np && (ix_.LowerIs(v - 1, "and") || (ix_.LowerIs(v - 2, "and") && Lower(v - 1) && ix_.L(v - 1).size() > 2 &&
+                                                   ix_.L(v - 1).substr(ix_.L(v - 1).size() - 2) == "ly"))) {
+          uint32_t q = k + 1;
+          if (ix_.LowerIn(q, {"the", "a", "an"})) ++q;
+          const uint32_t name_b = q;
+          while (q < v && (ix_.Cap(q) || ix_.IsPossessive(q) || (ix_.Is(q, ".") && q > name_b))) ++q;
+          const std::string_view w = ix_.L(q);
+          bool plain = q > name_b && q < v && Lower(q) && w.size() > 3 && w.substr(w.size() - 2) == "ed";
+          for (uint32_t t = q; t < v && plain; ++t)
+            plain = !ix_.Is(t, ";") && !ix_.IsOpenQuote(t) && !(ix_.Is(t, ",") && ix_.LowerIs(t + 1, "and"));
+          if (plain) c = k + 1;
+        }
       }
       if (participle) continue;
       if ((ix_.LowerIs(k, "and") || ix_.LowerIs(k, "but") || ix_.LowerIs(k, "while") ||
@@ -987,7 +1010,8 @@ class Extractor {
         }
         break;
       }
-      if (IsAdverb(w)) {
+      // "said Thursday, …", "said Monday night": a bare day or time word.
+      if (IsAdverb(w) || ((ix_.C(k) & (kDay | kTimeWord)) && !ix_.LowerIs(k + 1, "that"))) {
         ++k;
         continue;
       }
@@ -1005,6 +1029,7 @@ class Extractor {
           k = j;
           continue;
         }
+        if (j == e && j < k + 6) return e;  // "…, the agency noted in its assessment."
         if (k + 1 < e && (ix_.C(k + 1) & (kDay | kTimeWord | kMonth))) {
           k += 2;
           continue;
@@ -1135,6 +1160,10 @@ class Extractor {
       if (used_[v] || in_quote_[v] || !IsCue(v, false)) continue;
       const SpeechVerb* sv = Verb(v);
       if (sv->participle || sv->cls == CueClass::Urge) continue;
+      // "the head of state on Wednesday": a noun after a determiner or a preposition.
+      if (ix_.LowerIn(v - 1, {"of", "the", "a", "an", "its", "his", "her", "their", "our", "this", "to", "for",
+                              "in", "on", "at", "by", "with"}))
+        continue;
       uint32_t k = v + 1;
       if (sv->cls == CueClass::Tell)  // "…, she told reporters."
         while (k < last && k < v + 4 && ix_.IsWord(k) && !ix_.LowerIs(k, "that")) ++k;
