@@ -263,3 +263,29 @@ TEST_CASE("a verb coordinated with a subordinate clause's verb shares its subjec
   REQUIRE(q);
   CHECK(q->speaker == "Petra Lindqvist");
 }
+
+TEST_CASE("clauses without 'that'; a long phrase before 'that'; a new clause after ', and in …'") {
+  Run r("Selma Kray stressed the measure was temporary. The Zentralbank warned in its monthly report on "
+        "Monday that the economy probably shrank. The Fund has urged Ruritania to end the payments, and in a "
+        "statement on Friday the Fund called the reform necessary.");
+  const Quote* a = r.Find("the measure was temporary");
+  REQUIRE(a);
+  CHECK(a->speaker == "Selma Kray");
+  const Quote* b = r.Find("that the economy probably shrank");
+  REQUIRE(b);
+  CHECK(b->speaker == "Zentralbank");
+  const Quote* c = r.Find("Ruritania to end the payments");
+  REQUIRE(c);
+  CHECK(c->Text(r.doc) == "Ruritania to end the payments");
+}
+
+TEST_CASE("a source with an apposition and a relative clause; a '-based' place is no source") {
+  Run r("Arvo Lind, 67, whose farm near Molong burned down, said residents had been left alone. "
+        "The Munich-based Halvorsen Institute said business confidence fell.");
+  const Quote* a = r.Find("residents had been left alone");
+  REQUIRE(a);
+  CHECK(a->speaker == "Arvo Lind");
+  const Quote* b = r.Find("business confidence fell");
+  REQUIRE(b);
+  CHECK(b->speaker == "Halvorsen Institute");
+}

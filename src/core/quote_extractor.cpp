@@ -502,6 +502,13 @@ class Extractor {
     for (uint32_t k = b; k < e; ++k) {
       const int ent = Ent(k);
       if (ent < 0 || er_.entities[ent].type == EntityType::Person) continue;
+      // "the Munich-based Ifo Institute": the place in a modifier is not the source.
+      if (er_.entities[ent].type == EntityType::Place && ix_.Text(k).find('-') != std::string_view::npos) {
+        bool named_head = false;
+        for (uint32_t q = k + 1; q < e && !named_head; ++q)
+          named_head = Ent(q) >= 0 && er_.entities[Ent(q)].type != EntityType::Place;
+        if (named_head) continue;
+      }
       uint32_t me = MentionEnd(k);
       uint32_t after = me;
       if (after < e && ix_.IsPossessive(after)) ++after;
@@ -1024,8 +1031,8 @@ class Extractor {
           if (ix_.LowerIn(j, {"he", "she", "they", "we", "it"}) && j > k + 1) return j;
         }
         uint32_t j = k + 1;
-        while (j < e && j < k + 6 && !ix_.LowerIs(j, "that") && !ix_.Is(j, ",") && !ix_.IsOpenQuote(j)) ++j;
-        if (j < e && j < k + 6 && (ix_.LowerIs(j, "that") || ix_.Is(j, ","))) {
+        while (j < e && j < k + 8 && !ix_.LowerIs(j, "that") && !ix_.Is(j, ",") && !ix_.IsOpenQuote(j)) ++j;
+        if (j < e && (j < k + 6 || ix_.LowerIs(j, "that")) && (ix_.LowerIs(j, "that") || ix_.Is(j, ","))) {
           k = j;
           continue;
         }
@@ -1077,6 +1084,14 @@ class Extractor {
           }
         }
         if (ix_.LowerIs(k + 1, "according") && ix_.LowerIs(k + 2, "to")) return k;
+        // ", and in a statement on Friday the IMF called …": a new clause opened by a phrase.
+        if ((c == "and" || c == "but") && ix_.LowerIn(k + 2, {"in", "on", "at", "during", "after", "later"}))
+          for (uint32_t q = k + 3; q < e && q < k + 12 && !ix_.Is(q, ","); ++q) {
+            const bool subject = Ent(q) >= 0 || (Lower(q) && (ix_.C(q) & kPronoun) && !ix_.LowerIn(q, {"its", "their", "his", "her"}));
+            if (!subject) continue;
+            const uint32_t after = Ent(q) >= 0 ? MentionEnd(q) : q + 1;
+            if (after < e && Lower(after) && !(ix_.C(after) & (kStop | kLocPrep))) return k;
+          }
         // ", where …" after a place closes the reported part.
         if (ix_.LowerIs(k + 1, "where") && Ent(k - 1) >= 0) return k;
       }
@@ -1174,6 +1189,10 @@ class Extractor {
         np_b = v + 1;
         np_e = np_b;
         while (np_e < last && !ix_.Is(np_e, ",") && np_e < np_b + 8 && !ix_.LowerIs(np_e, "that")) ++np_e;
+        // "X, 67, whose farm burned, said residents had been left …": a clause, not a source.
+        bool clause = false;
+        for (uint32_t t = np_b; t < np_e && !clause; ++t) clause = Lower(t) && (ix_.C(t) & kAux);
+        if (clause) continue;
         k = np_e;
       }
       k = SkipAdverbials(k, last);
@@ -1241,6 +1260,19 @@ class Extractor {
               break;
             }
             if (!ix_.IsWord(j) || Verb(j) || (ix_.C(j) & kAux)) break;
+          }
+          // "stressed the measure was temporary", "estimated the recall would cost …": a clause
+          // without "that" — a short noun phrase, then an auxiliary or a modal.
+          if (cb == kNone && k < e && !(object && !ix_.LowerIn(k, {"the", "a", "an", "its", "his", "her", "their"}))) {
+            uint32_t j = k;
+            while (j < e && j < k + 6 && (ix_.IsWord(j) || ix_.IsPossessive(j)) && !(Lower(j) && (ix_.C(j) & kAux)) &&
+                   !Verb(j) && !ix_.LowerIn(j, {"to", "of", "for", "with", "on", "in", "at", "by", "and", "or"}))
+              ++j;
+            bool quoted = false;  // '… the project was “not aimed at anyone”': the quoted words are the quote
+            for (uint32_t t = j; t < e && t < j + 4 && !quoted; ++t) quoted = ix_.IsOpenQuote(t) || in_quote_[t];
+            if (j > k && j < e && Lower(j) && (ix_.C(j) & kAux) && !ix_.LowerIn(j, {"that", "who", "which", "been", "being"}) &&
+                !(ix_.C(k) & kAux) && !quoted)
+              cb = k;
           }
           break;
         }
