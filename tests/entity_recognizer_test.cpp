@@ -69,6 +69,26 @@ TEST_CASE("possessives, datelines in capitals and hyphenated place words") {
   CHECK(r.Mentions("Vienna") == Strings{"Vienna"});
 }
 
+TEST_CASE("datelines: a region or a date after the city, several cities, a title-case city, the agency") {
+  Run a("Port Reopens\n\nKISUMU, Kenya (AP) \xE2\x80\x94 The port reopened on Monday.");
+  CHECK(a.Mentions("Kisumu") == Strings{"KISUMU"});
+  CHECK(a.Mentions("Kenya") == Strings{"Kenya"});
+  REQUIRE(a.Find("AP"));
+  CHECK(a.Find("AP")->type == EntityType::Org);
+  Run b("Merger Agreed\n\nOSLO/HELSINKI, April 9 (Nordwire) - Two ferry operators agreed to merge, "
+        "the companies told Nordwire.");
+  CHECK(b.Mentions("Oslo") == Strings{"OSLO"});
+  CHECK(b.Mentions("Helsinki") == Strings{"HELSINKI"});
+  CHECK(b.Mentions("Nordwire") == Strings{"Nordwire", "Nordwire"});
+  Run c("Floods Spread\n\nBrisbane (AFP) - Floods spread across the state on Friday.");
+  CHECK(c.Mentions("Brisbane") == Strings{"Brisbane"});
+  CHECK(c.Find("AFP"));
+  Run d("Budget Talks\n\n(Finwire) -- Ministers met on Friday to discuss the budget.");
+  CHECK(d.Find("Finwire"));
+  Run e("Talks Stall\n\nMarsh \xE2\x80\x94 the word the minister used \xE2\x80\x94 fits the mood.");
+  CHECK_FALSE(e.Find("Marsh"));
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

@@ -553,46 +553,61 @@ class Recognizer {
     }
   }
 
-  // "NAIROBI — ", "BUENOS AIRES (Reuters) — ": a place in capitals before a dash opens a story.
+  // A dateline opens a story: "NAIROBI — ", "BUENOS AIRES (Reuters) — ", "LAGOS, Nigeria (AP) — ",
+  // "TOKYO, June 3 (Reuters) - ", "AMSTERDAM/ZURICH, March 21 (Reuters) - ", "Sydney (AFP) - ",
+  // "(Bloomberg) -- ". The cities before the first comma are places, whatever their size or
+  // however the gazetteer reads them; a bracketed name before the dash is the agency that filed
+  // the story. Returns where scanning resumes: the region or date after the cities is read as
+  // usual text.
   uint32_t Dateline(uint32_t b, uint32_t e) {
+    // The cities: words in capitals (or one title-case name before the agency), split by "/".
+    std::vector<std::pair<uint32_t, uint32_t>> cities;
     uint32_t k = b;
-    while (k < e && k < b + 4 && ix_.IsWord(k) && ix_.AllCaps(k)) ++k;
-    if (k == b) return b;
-    uint32_t after = k;
-    if (ix_.Is(after, ",") && after + 1 < e && ix_.AllCaps(after + 1)) {
-      // "MOMBASA, Kenya —" style: keep only the city.
+    const bool caps = ix_.IsWord(b) && ix_.AllCaps(b);
+    while (k < e && cities.size() < 3) {
+      uint32_t c = k;
+      while (c < e && c < k + 4 && ix_.IsWord(c) && (caps ? ix_.AllCaps(c) : NameWord(c))) ++c;
+      if (c == k) break;
+      cities.push_back({k, c});
+      k = c;
+      if (!ix_.Is(k, "/")) break;
+      ++k;
     }
-    bool dash = after < e && (ix_.IsDash(after) || ix_.Is(after, "("));
-    if (!dash) return b;
-    const std::vector<Gazetteer::NameHit>* hits = nullptr;
-    uint32_t m = MatchGazetteer(b, k, &hits);
-    int c;
-    if (m == k && hits) {
-      c = AddCand(b, k, EntityType::Place, kStrong);
-      for (const auto& h : *hits) cands_[c].hits.push_back(h.place);
-    } else {
-      c = AddCand(b, k, EntityType::Place, kStrong);
+    if (!cities.empty()) k = cities.back().second;
+    const uint32_t resume = k;
+    // A region or a date after a comma: ", Kenya", ", June 3".
+    if (!cities.empty() && ix_.Is(k, ",")) {
+      uint32_t r = k + 1;
+      while (r < e && r < k + 5 && (NameWord(r) || ix_.tokens[r].kind == Token::Kind::Number)) ++r;
+      if (r > k + 1) k = r;
     }
-    cands_[c].name = TitleCase(cands_[c].name);
-    // "(Reuters)", "(AP)" after the dateline: the agency that filed the story.
-    if (ix_.Is(after, "(")) {
-      uint32_t close = after + 1;
-      while (close < e && close < after + 5 && !ix_.Is(close, ")")) ++close;
-      if (ix_.Is(close, ")")) {
-        bool names = close > after + 1;
-        for (uint32_t k = after + 1; k < close && names; ++k) names = NameWord(k);
-        if (names) {
-          const bool acronym = close == after + 2 && ix_.AllCaps(after + 1);
-          const int agency = AddCand(after + 1, close, EntityType::Org, kGood,
-                                     acronym ? Mention::Form::Acronym : Mention::Form::Name);
-          cands_[agency].acronym = acronym;
-        }
-        after = close + 1;
+    // The agency: "(Reuters)", "(AP)".
+    uint32_t agency_b = 0, agency_e = 0;
+    if (ix_.Is(k, "(")) {
+      uint32_t close = k + 1;
+      while (close < e && close < k + 5 && NameWord(close)) ++close;
+      if (close > k + 1 && ix_.Is(close, ")")) {
+        agency_b = k + 1;
+        agency_e = close;
+        k = close + 1;
       }
-      if (after < e && ix_.IsDash(after)) ++after;
-      return after;
     }
-    return after + 1;
+    if (k >= e || !ix_.IsDash(k)) return b;
+    if (!caps && agency_e == 0) return b;  // "Smith — ...": a title-case name needs the agency
+    for (const auto& [cb, ce] : cities) {
+      const std::vector<Gazetteer::NameHit>* hits = nullptr;
+      const int c = AddCand(cb, ce, EntityType::Place, kStrong);
+      if (MatchGazetteer(cb, ce, &hits) == ce && hits)
+        for (const auto& h : *hits) cands_[c].hits.push_back(h.place);
+      if (caps) cands_[c].name = TitleCase(cands_[c].name);
+    }
+    if (agency_e) {
+      const bool acronym = agency_e == agency_b + 1 && ix_.AllCaps(agency_b);
+      const int agency = AddCand(agency_b, agency_e, EntityType::Org, kGood,
+                                 acronym ? Mention::Form::Acronym : Mention::Form::Name);
+      cands_[agency].acronym = acronym;
+    }
+    return resume == b ? k + 1 : resume;
   }
 
   // "Vienna-based", "pro-Chinese", "Kenya-backed": a place inside a hyphenated word.
