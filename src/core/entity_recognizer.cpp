@@ -12,6 +12,7 @@
 #include "text_util.h"
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -77,7 +78,7 @@ struct PendingRole {
 
 struct Form {
   int entity;
-  std::vector<std::string> keys;       // folded token texts
+  std::vector<std::string_view> keys;  // folded token texts (views into the index or the sweep's store)
   Mention::Form form;
   bool all_caps;                       // an acronym: match all-caps tokens only
 };
@@ -118,37 +119,48 @@ class Recognizer {
   const Gazetteer& world_;
   std::vector<Cand> cands_;
   std::vector<uint8_t> claimed_;       // token already inside a candidate
-  std::unordered_set<std::string> local_places_;  // "Davao Oriental" of "Davao Oriental province"
+  // "Davao Oriental" of "Davao Oriental province": folded token keys, by first key.
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> local_places_;
   std::vector<PendingRole> roles_;
   std::vector<std::string> countries_;  // ISO codes of the countries the text names
   mutable std::vector<OneWordCache> word1_;
   mutable std::vector<uint8_t> word1_done_;
 
-  // Countries named anywhere (by name or demonym): a town in one of them needs less context.
   // "in Davao Oriental province", "Rivers state": words before a lower-case place noun name one
   // place, wherever the story uses them (even where their first word is a city's name).
   void FindLocalPlaces() {
     for (uint32_t t = 2; t < ix_.size(); ++t) {
-      if (!Lower(t) || !ix_.LowerIn(t, {"province", "state", "region", "district", "county", "prefecture",
-                                         "governorate", "oblast", "municipality"}))
+      if (!(ix_.C(t) & (kPlaceNoun | kPlaceHead)) || !Lower(t) ||
+          !ix_.LowerIn(t, {"province", "state", "region", "district", "county", "prefecture", "governorate",
+                           "oblast", "municipality"}))
         continue;
       uint32_t b = t;
       while (b > SBegin(t) && NameWord(b - 1) && !SentenceInitial(b - 1) && t - b < 4) --b;
-      if (t - b >= 2 && !(ix_.C(b) & (kStop | kTitle | kDirection))) local_places_.insert(FoldKey(ix_.Text(ix_.Range(b, t))));
+      if (t - b < 2 || (ix_.C(b) & (kStop | kTitle | kDirection))) continue;
+      std::vector<std::string> keys;
+      for (uint32_t k = b; k < t; ++k) keys.emplace_back(ix_.F(k));
+      auto& v = local_places_[keys[0]];
+      if (std::find(v.begin(), v.end(), keys) == v.end()) v.push_back(std::move(keys));
     }
   }
 
   // End of the local place name (FindLocalPlaces) that starts at `i`, or `i`.
   uint32_t LocalPlaceAt(uint32_t i, uint32_t e) const {
-    if (local_places_.empty()) return i;
-    for (uint32_t m = std::min(e, i + 4); m >= i + 2; --m) {
-      bool names = true;
-      for (uint32_t k = i; k < m && names; ++k) names = NameWord(k);
-      if (names && local_places_.count(FoldKey(ix_.Text(ix_.Range(i, m))))) return m;
+    if (local_places_.empty() || !NameWord(i)) return i;
+    auto it = local_places_.find(std::string(ix_.F(i)));
+    if (it == local_places_.end()) return i;
+    uint32_t best = i;
+    for (const auto& keys : it->second) {
+      const uint32_t m = i + uint32_t(keys.size());
+      if (m > e || m <= best) continue;
+      bool same = true;
+      for (uint32_t k = i + 1; k < m && same; ++k) same = NameWord(k) && ix_.F(k) == keys[k - i];
+      if (same) best = m;
     }
-    return i;
+    return best;
   }
 
+  // Countries named anywhere (by name or demonym): a town in one of them needs less context.
   void FindCountries() {
     for (uint32_t i = 0; i < ix_.size(); ++i) {
       if (!NameWord(i)) continue;
@@ -676,11 +688,7 @@ class Recognizer {
   // May "and" at `k` join a name? Only inside organisation names ("Department of Health and
   // Social Care", "Food and Drug Administration") and gazetteer names ("Trinidad and Tobago").
   // A company's legal form ends its name: "Plc", "Inc.", "Corp.", "S.A.", "AG", "GmbH".
-  bool LegalForm(uint32_t k) const {
-    return ix_.IsWord(k) && ix_.Cap(k) &&
-           ix_.LowerIn(k, {"plc", "inc", "corp", "ltd", "llc", "s.a", "s.a.", "sa", "ag", "nv", "n.v.", "gmbh",
-                           "spa", "s.p.a.", "se", "bv", "b.v.", "asa", "oyj", "co", "lp", "llp", "pty"});
-  }
+  bool LegalForm(uint32_t k) const { return ix_.Cap(k) && (ix_.C(k) & kLegalForm); }
   // A word that names a country, a capital, a city of a million or a people ("Kenyan"); a
   // small town's name that is also a word ("Plantation") does not count.
   bool MajorPlaceWord(uint32_t q) const {
@@ -1868,17 +1876,33 @@ class Recognizer {
       if (c.entity >= 0)
         for (uint32_t k = c.tb; k < c.te; ++k) claimed_[k] = 1;
     // Token keys of each candidate's surface form, so the sweep compares token by token.
-    std::unordered_map<std::string, std::vector<Form>> forms;  // first key -> forms
-    auto add = [&](int ent, const std::vector<std::string>& keys, Mention::Form f, bool caps) {
+    // Keys are views: into the text index's folded tokens, or into `store` for names that are
+    // not in the text as such (a place's gazetteer name, a short name).
+    std::deque<std::string> store;
+    auto stored = [&](std::string s) -> std::string_view { return store.emplace_back(std::move(s)); };
+    auto split = [&](std::string folded) {  // "united states" -> {"united", "states"}
+      const std::string_view all = stored(std::move(folded));
+      std::vector<std::string_view> out;
+      size_t start = 0;
+      for (size_t i = 0; i <= all.size(); ++i)
+        if (i == all.size() || all[i] == ' ') {
+          if (i > start) out.push_back(all.substr(start, i - start));
+          start = i + 1;
+        }
+      return out;
+    };
+    std::unordered_map<std::string_view, std::vector<Form>> forms;  // first key -> forms
+    auto add = [&](int ent, std::vector<std::string_view> keys, Mention::Form f, bool caps) {
       if (keys.empty()) return;
       auto& v = forms[keys[0]];
       for (const Form& x : v)
         if (x.entity == ent && x.keys == keys) return;
-      v.push_back(Form{ent, keys, f, caps});
+      v.push_back(Form{ent, std::move(keys), f, caps});
     };
     auto token_keys = [&](uint32_t b, uint32_t e) {
-      std::vector<std::string> keys;
-      for (uint32_t k = b; k < e; ++k) keys.emplace_back(ix_.F(k));
+      std::vector<std::string_view> keys;
+      keys.reserve(e - b);
+      for (uint32_t k = b; k < e; ++k) keys.push_back(ix_.F(k));
       return keys;
     };
     for (int ent = 0; ent < int(ents_.size()); ++ent) {
@@ -1890,29 +1914,29 @@ class Recognizer {
         if (b.type == EntityType::Person && c.te - c.tb >= 2) {
           uint32_t last = FamilyNameFirst(c) ? c.tb : c.te - 1;
           if (ix_.IsWord(last) && !IsInitial(last) && ix_.Cap(last)) {
-            add(ent, {std::string(ix_.F(last))}, Mention::Form::Surname, false);
+            add(ent, {ix_.F(last)}, Mention::Form::Surname, false);
             // "van der Merwe" with its particles ("Annelise van der Merwe" said so first).
             uint32_t p = last;
             while (p > c.tb + 1 && Lower(p - 1) && (ix_.C(p - 1) & kNameParticle)) --p;
             if (p < last && last + 1 == c.te) add(ent, token_keys(p, c.te), Mention::Form::Surname, false);
           }
           if (c.te - c.tb >= 3 && ix_.LowerIn(c.tb + 1, {"bin", "binti", "bint", "ibn", "ben"}) && ix_.Cap(c.tb))
-            add(ent, {std::string(ix_.F(c.tb))}, Mention::Form::Name, false);
+            add(ent, {ix_.F(c.tb)}, Mention::Form::Name, false);
         }
       }
       if (b.place >= 0) {
         const auto& p = world_.place(b.place);
-        add(ent, KeysOf(FoldKey(p.name)), Mention::Form::Name, false);
-        for (const std::string& d : p.demonyms) add(ent, KeysOf(FoldKey(d)), Mention::Form::Demonym, false);
-      }
-      for (int ci : b.cands) {
-        const std::string sn = ShortName(cands_[ci]);
-        if (!sn.empty() && b.type == EntityType::Org) add(ent, {sn}, Mention::Form::Name, false);
+        add(ent, split(FoldKey(p.name)), Mention::Form::Name, false);
+        for (const std::string& d : p.demonyms) add(ent, split(FoldKey(d)), Mention::Form::Demonym, false);
       }
       if (b.type == EntityType::Org) {
+        for (int ci : b.cands) {
+          std::string sn = ShortName(cands_[ci]);
+          if (!sn.empty()) add(ent, {stored(std::move(sn))}, Mention::Form::Name, false);
+        }
         std::vector<std::string> keys = KeysOf(b.key);
         // "Labour Party" is also "the Labours"; "Conservative Party", "the Conservatives".
-        if (keys.size() == 2 && (WordClasses(keys[1]) & kOrgHead)) add(ent, {keys[0] + "s"}, Mention::Form::Name, false);
+        if (keys.size() == 2 && (WordClasses(keys[1]) & kOrgHead)) add(ent, {stored(keys[0] + "s")}, Mention::Form::Name, false);
       }
     }
     // A surname found alone takes back its particles: "… ,” van der Walt said" after
@@ -1922,9 +1946,9 @@ class Recognizer {
       uint32_t p = c.tb;
       while (p > SBegin(c.tb) && p + 3 > c.tb && Lower(p - 1) && (ix_.C(p - 1) & kNameParticle) && !claimed_[p - 1]) --p;
       if (p == c.tb) continue;
-      auto it = forms.find(std::string(ix_.F(p)));
+      auto it = forms.find(ix_.F(p));
       if (it == forms.end()) continue;
-      const std::vector<std::string> keys = token_keys(p, c.te);
+      const std::vector<std::string_view> keys = token_keys(p, c.te);
       for (const Form& f : it->second)
         if (f.entity == c.entity && f.keys == keys) {
           for (uint32_t k = p; k < c.tb; ++k) claimed_[k] = 1;
@@ -1937,7 +1961,7 @@ class Recognizer {
     std::vector<Mention> found;
     for (uint32_t i = 0; i < n; ++i) {
       if (claimed_[i] || !(NameWord(i) || (Lower(i) && (ix_.C(i) & kNameParticle)))) continue;
-      auto it = forms.find(std::string(ix_.F(i)));
+      auto it = forms.find(ix_.F(i));
       if (it == forms.end()) {
         LinkOrgHead(i);
         continue;

@@ -171,6 +171,7 @@ const ClassList kClassLists[] = {
                 "afternoon night"},
     {kNameParticle, "de da do dos das du des del della di van von der den ter bin ibn al el la "
                     "le bint abu ben"},
+    {kLegalForm, "plc inc corp ltd llc s.a s.a. sa ag nv n.v. gmbh spa s.p.a. se bv b.v. asa oyj co lp llp pty"},
     {kDirection, "north south east west northern southern eastern western central "
                  "north-east north-west south-east south-west northeast northwest southeast "
                  "southwest upper lower greater"},

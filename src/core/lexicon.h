@@ -44,6 +44,7 @@ enum WordClass : uint32_t {
   kGovNoun = 1u << 25,      // government authorities administration: a country's voice
   kVisitWord = 1u << 26,    // visit trip visited arrived travelled flew
   kDealWord = 1u << 27,     // agreement deal pact accord treaty contract partnership
+  kLegalForm = 1u << 28,    // plc inc corp ltd llc ag gmbh ...: a company's legal form ends its name
 };
 
 uint32_t WordClasses(std::string_view lower);

@@ -91,6 +91,7 @@ uint32_t ScanWord(const Cursor& c, uint32_t pos) {
 // "al-Khatib", "el-Sisi", "ash-Shara": a surname written with the Arabic article in lower case
 // starts a name as a capital does. (Only before a capital: "al-" alone is no name.)
 bool ArabicArticleName(std::string_view word) {
+  if (word.size() < 4 || (word[0] != 'a' && word[0] != 'e') || (word[2] != '-' && word[3] != '-')) return false;
   for (std::string_view article : {"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-"})
     if (word.size() > article.size() + 1 && word.substr(0, article.size()) == article)
       return word[article.size()] >= 'A' && word[article.size()] <= 'Z';
