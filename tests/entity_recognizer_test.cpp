@@ -89,6 +89,16 @@ TEST_CASE("datelines: a region or a date after the city, several cities, a title
   CHECK_FALSE(e.Find("Marsh"));
 }
 
+TEST_CASE("a ministry's portfolio listed with commas is part of its name; places in a list are not") {
+  Run r("Exports Rise\n\nOfficials at the Ministry of Mines, Energy and Water Affairs said exports rose. "
+        "The Ministry of Finance, Ghana and Togo disagreed.");
+  CHECK(r.Mentions("Ministry of Mines, Energy and Water Affairs") ==
+        Strings{"Ministry of Mines, Energy and Water Affairs"});
+  CHECK(r.Find("Ministry of Finance"));
+  CHECK(r.Find("Ghana"));
+  CHECK(r.Find("Togo"));
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

@@ -743,15 +743,22 @@ class Recognizer {
   }
 
   // "Department of Trade, Industry and Energy Office": commas inside an organisation's name.
-  bool OrgCommaList(uint32_t comma, uint32_t e) const {
+  // After "Ministry of" / "Department for" the list is its portfolio and may end the name:
+  // "Ministry of Land, Infrastructure, Transport and Tourism" (no place among the words).
+  bool OrgCommaList(uint32_t run_begin, uint32_t comma, uint32_t e) const {
+    bool portfolio = false;
+    for (uint32_t q = run_begin; q + 1 < comma && !portfolio; ++q)
+      portfolio = ix_.Cap(q) && (ix_.C(q) & kOrgHead) && ix_.LowerIn(q + 1, {"of", "for"});
     uint32_t k = comma + 1;
     bool saw_and = false;
     while (k < e) {
       if (!NameWord(k)) return false;
       while (k < e && NameWord(k)) {
         if (saw_and && (ix_.C(k) & kOrgHead)) return true;
+        if (portfolio && (MajorPlaceWord(k) || (ix_.C(k) & (kTitle | kHonorific)))) portfolio = false;
         ++k;
       }
+      if (saw_and) return portfolio && !ix_.IsPossessive(k) && !ix_.LowerIn(k, {"of", "for", "and"});
       if (ix_.Is(k, ",") && !saw_and) {
         ++k;
         continue;
@@ -813,7 +820,7 @@ class Recognizer {
         }
         break;
       }
-      if (ix_.Is(j, ",") && OrgCommaList(j, e)) {
+      if (ix_.Is(j, ",") && OrgCommaList(i, j, e)) {
         ++j;
         continue;
       }
