@@ -99,6 +99,16 @@ TEST_CASE("a ministry's portfolio listed with commas is part of its name; places
   CHECK(r.Find("Togo"));
 }
 
+TEST_CASE("a head word opening a name that ends in a country: that country's institution") {
+  Run r("Rates Held\n\nBank Ghana held its policy rate, traders said. The decision by Bank Rakyat Malaysia "
+        "surprised them, and the Bank of Peru cut.");
+  CHECK(r.Mentions("Bank Ghana") == Strings{"Bank Ghana"});
+  CHECK(r.Find("Bank Ghana")->type == EntityType::Org);
+  CHECK(r.Find("Bank Rakyat Malaysia"));
+  CHECK(r.Find("Bank of Peru"));
+  CHECK_FALSE(r.Find("Bank"));
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

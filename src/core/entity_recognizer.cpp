@@ -1261,6 +1261,21 @@ class Recognizer {
     return false;
   }
 
+  // "Bank Indonesia", "Bank Negara Malaysia": a head word that opens a name ending in a
+  // country's name is that country's institution, one name.
+  bool EndsWithCountry(uint32_t n, uint32_t e) const {
+    for (uint32_t k = n; k < e; ++k) {
+      if (!NameWord(k) || (ix_.C(k) & (kTitle | kHonorific | kStop))) return false;
+      const std::vector<Gazetteer::NameHit>* hits = nullptr;
+      if (MatchGazetteer(k, e, &hits) == e && hits) {
+        for (const auto& h : *hits)
+          if (world_.place(h.place).kind == Gazetteer::Kind::Country) return true;
+        return false;
+      }
+    }
+    return false;
+  }
+
   bool OrgHead(uint32_t b, uint32_t e) {
     // "West Bank", "South Bank": a compass word and a head word name a place.
     if (e - b == 2 && (ix_.C(b) & kDirection) && ix_.Cap(b)) return false;
@@ -1271,7 +1286,7 @@ class Recognizer {
       if (!ok) {
         uint32_t n = h + 1;
         ok = ix_.LowerIs(n, "of") || ix_.LowerIs(n, "for") || ix_.LowerIs(n, "on") ||
-             ix_.LowerIs(n, "and") || (ix_.C(n) & kOrgHead) || ix_.Is(n, ",");
+             ix_.LowerIs(n, "and") || (ix_.C(n) & kOrgHead) || ix_.Is(n, ",") || (h == b && EndsWithCountry(n, e));
       }
       if (!ok) continue;
       // A lone head word ("Commission", "Parliament") is an organisation only mid-sentence.
