@@ -10,7 +10,7 @@
 namespace lectern {
 
 bool TextIndex::IsOpenQuote(uint32_t i) const {
-  if (i >= size()) return false;
+  if (i >= size() || tokens[i].kind != Token::Kind::Punct) return false;
   std::string_view t = Text(i);
   if (t == "\xE2\x80\x9C") return true;  // “
   if (t != "\"") return false;
@@ -21,7 +21,7 @@ bool TextIndex::IsOpenQuote(uint32_t i) const {
 }
 
 bool TextIndex::IsCloseQuote(uint32_t i) const {
-  if (i >= size()) return false;
+  if (i >= size() || tokens[i].kind != Token::Kind::Punct) return false;
   std::string_view t = Text(i);
   if (t == "\xE2\x80\x9D") return true;  // ”
   if (t != "\"") return false;
