@@ -109,6 +109,12 @@ TEST_CASE("a head word opening a name that ends in a country: that country's ins
   CHECK_FALSE(r.Find("Bank"));
 }
 
+TEST_CASE("a company named with its legal form is the same company without it, and by its own word") {
+  Run r("Vans Recalled\n\nKestrel Motors Corp. recalled 9,000 vans. Kestrel Motors said the fault was rare, "
+        "and Kestrel shares fell.");
+  CHECK(r.Mentions("Kestrel Motors Corp.") == Strings{"Kestrel Motors Corp.", "Kestrel Motors", "Kestrel"});
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

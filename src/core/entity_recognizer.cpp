@@ -1667,7 +1667,7 @@ class Recognizer {
       bool legal = false;
       while (e > c.tb + 1 && (ix_.Is(e - 1, ".") || ix_.Is(e - 1, ",") || LegalForm(e - 1) ||
                               ix_.LowerIn(e - 1, {"holding", "holdings", "group", "international", "corporation",
-                                                  "company", "and"}))) {
+                                                  "company", "and", "motor", "motors", "industries"}))) {
         legal = legal || LegalForm(e - 1);
         --e;
       }
@@ -1830,6 +1830,12 @@ class Recognizer {
       }
       int ent = NewEntity(c);
       by_key[c.key] = ent;
+      // "Kestrel Motors" after "Kestrel Motors Corp.": the name without its legal form.
+      if (c.type == EntityType::Org && c.te - c.tb >= 3) {
+        uint32_t e = c.te;
+        while (e > c.tb + 2 && (ix_.Is(e - 1, ".") || ix_.Is(e - 1, ",") || LegalForm(e - 1))) --e;
+        if (e < c.te && LegalForm(e)) by_key.emplace(FoldKey(ix_.Text(ix_.Range(c.tb, e))), ent);
+      }
       const std::string sn = ShortName(c);
       if (!sn.empty()) by_last.emplace(sn, ent);
       // "Luiz Inácio Lula da Silva" is also "Lula": in names of three words or more, the
