@@ -289,3 +289,29 @@ TEST_CASE("a source with an apposition and a relative clause; a '-based' place i
   REQUIRE(b);
   CHECK(b->speaker == "Halvorsen Institute");
 }
+
+TEST_CASE("a cue word after a superlative is a noun; a clause without 'that' may hold such a noun") {
+  Run r("Kestrel Motors Corp. said on Monday it would recall 90,000 vans, the van maker's biggest recall "
+        "in a decade. Dana Whitcombe, an analyst at Larch Securities, estimated the recall would cost "
+        "about 4 billion yen.");
+  REQUIRE(r.a.quotes.size() == 2);
+  const Quote* a = r.Find("it would recall 90,000 vans");
+  REQUIRE(a);
+  CHECK(a->speaker == "Kestrel Motors Corp.");
+  const Quote* b = r.Find("the recall would cost about 4 billion yen");
+  REQUIRE(b);
+  CHECK(b->speaker == "Dana Whitcombe");
+}
+
+TEST_CASE("a long phrase after a trailing cue that holds no clause; 'the company' is no public body") {
+  Run r("Kestrel Motors Corp. builds vans. The recall covers vans built in 2021 and 2022, Kestrel Motors "
+        "said in a filing with the Ministry of Mines, Energy and Water Affairs (MMEWA). Dealers logged "
+        "12 complaints, according to the National Road Safety Administration. No crashes have been "
+        "reported, the company said.");
+  const Quote* a = r.Find("The recall covers vans built in 2021 and 2022");
+  REQUIRE(a);
+  CHECK(r.Cue(*a) == "said");
+  const Quote* b = r.Find("No crashes have been reported");
+  REQUIRE(b);
+  CHECK(b->speaker == "Kestrel Motors Corp.");
+}

@@ -118,6 +118,12 @@ class Extractor {
           p == "its" || p == "our" || p == "this" || p == "these" || p == "those" ||
           ix_.IsPossessive(k - 1) || ix_.tokens[k - 1].kind == Token::Kind::Number)
         return false;
+      // "the carmaker's largest recall", "its first warning": a superlative or an ordinal
+      // makes the word a noun.
+      if (Lower(k - 1) && !Verb(k - 1) &&
+          ((p.size() > 5 && p.substr(p.size() - 3) == "est" && !ix_.LowerIn(k - 1, {"suggest", "protest", "request", "arrest", "invest", "attest", "contest"})) ||
+           p == "first" || p == "second" || p == "third" || p == "latest" || p == "new" || p == "previous"))
+        return false;
     }
     return true;
   }
@@ -411,7 +417,9 @@ class Extractor {
 
   // The latest organisation named before token `k` whose name holds `head` ("the ministry" ->
   // Ministry of Energy), or any organisation when `head` is empty.
-  int RecentOrg(uint32_t k, const std::string& head) const {
+  // With `company`, a public body ("the U.S. National Highway Traffic Safety Administration")
+  // is passed over: "the company" is a business.
+  int RecentOrg(uint32_t k, const std::string& head, bool company = false) const {
     const uint32_t s0 = SOf(k);
     // A head word can point far back ("the directorate"); "the company" alone, only nearby.
     const uint32_t window = head.empty() ? 8 : 60;
@@ -419,6 +427,7 @@ class Extractor {
       if (s0 - SOf(t) > window) break;
       const int ent = Ent(t);
       if (ent < 0 || er_.entities[ent].type != EntityType::Org) continue;
+      if (company && PublicBody(er_.entities[ent].name)) continue;
       if (head.empty()) return ent;
       if (FoldKey(er_.entities[ent].name).find(head) != std::string::npos) return ent;
     }
@@ -428,6 +437,30 @@ class Extractor {
   static bool IsNumberWord(std::string_view w) {
     return w == "one" || w == "two" || w == "three" || w == "four" || w == "five" || w == "six" ||
            w == "seven" || w == "eight" || w == "nine" || w == "ten";
+  }
+
+  // Nouns for a business: "the company", "the carmaker" (not "the agency", "the group").
+  bool CommercialNoun(uint32_t k) const {
+    return ix_.LowerIn(k, {"company", "firm", "utility", "refiner", "carrier", "airline", "lender", "insurer",
+                           "miner", "producer", "retailer", "manufacturer", "conglomerate", "startup",
+                           "carmaker", "automaker", "chipmaker", "drugmaker", "maker", "supplier"});
+  }
+  // A name whose words make it a public body: "Ministry of Trade", "Federal Aviation Administration".
+  static bool PublicBody(std::string_view name) {
+    size_t i = 0;
+    while (i < name.size()) {
+      while (i < name.size() && name[i] == ' ') ++i;
+      size_t j = i;
+      while (j < name.size() && name[j] != ' ') ++j;
+      const std::string_view w = name.substr(i, j - i);
+      if (w == "Ministry" || w == "Department" || w == "Agency" || w == "Commission" || w == "Administration" ||
+          w == "Authority" || w == "Court" || w == "Tribunal" || w == "Parliament" || w == "Congress" ||
+          w == "Senate" || w == "Assembly" || w == "Bureau" || w == "Government" || w == "Council" ||
+          w == "Committee" || w == "Office" || w == "Police" || w == "Army")
+        return true;
+      i = j;
+    }
+    return false;
   }
 
   // Nouns that stand for whichever organisation was just named: "the company", "the group".
@@ -580,7 +613,7 @@ class Extractor {
       // a body of its own.
       // ("the company", "the French utility", "the agency" — not "the central bank")
       const bool generic = head == b + 1 || (head == b + 2 && Ent(b + 1) >= 0);
-      if (org < 0 && generic && GenericOrgNoun(head)) org = RecentOrg(b, "");
+      if (org < 0 && generic && GenericOrgNoun(head)) org = RecentOrg(b, "", CommercialNoun(head));
       if (org >= 0) return FromEntity(org, ix_.Range(b, e));
     }
     if (definite && head + 1 >= e) {
@@ -1037,6 +1070,15 @@ class Extractor {
           continue;
         }
         if (j == e && j < k + 6) return e;  // "…, the agency noted in its assessment."
+        // "…, the company said in a filing with the Ministry of Land, Infrastructure and
+        // Transport (MLIT).": a longer phrase that runs to the end with no clause in it.
+        if (e - k <= 40) {
+          bool clause = false;
+          for (uint32_t q = k + 1; q < e && !clause; ++q)
+            clause = ix_.LowerIs(q, "that") || ix_.IsOpenQuote(q) || Verb(q) || ix_.Is(q, ";") ||
+                     (Lower(q) && (ix_.C(q) & (kAux | kPronoun)) && !ix_.LowerIn(q, {"its", "his", "her", "their", "our"}));
+          if (!clause) return e;
+        }
         if (k + 1 < e && (ix_.C(k + 1) & (kDay | kTimeWord | kMonth))) {
           k += 2;
           continue;
@@ -1266,7 +1308,7 @@ class Extractor {
           if (cb == kNone && k < e && !(object && !ix_.LowerIn(k, {"the", "a", "an", "its", "his", "her", "their"}))) {
             uint32_t j = k;
             while (j < e && j < k + 6 && (ix_.IsWord(j) || ix_.IsPossessive(j)) && !(Lower(j) && (ix_.C(j) & kAux)) &&
-                   !Verb(j) && !ix_.LowerIn(j, {"to", "of", "for", "with", "on", "in", "at", "by", "and", "or"}))
+                   !IsCue(j, true) && !ix_.LowerIn(j, {"to", "of", "for", "with", "on", "in", "at", "by", "and", "or"}))
               ++j;
             bool quoted = false;  // '… the project was “not aimed at anyone”': the quoted words are the quote
             for (uint32_t t = j; t < e && t < j + 4 && !quoted; ++t) quoted = ix_.IsOpenQuote(t) || in_quote_[t];
