@@ -115,6 +115,15 @@ TEST_CASE("a company named with its legal form is the same company without it, a
   CHECK(r.Mentions("Kestrel Motors Corp.") == Strings{"Kestrel Motors Corp.", "Kestrel Motors", "Kestrel"});
 }
 
+TEST_CASE("a title's portfolio before a name in apposition is no name of its own") {
+  Run r("Tariffs Rise\n\nChile\xE2\x80\x99s Minister of Foreign Trade, Lucia Ferreyra-Ossa, told reporters the "
+        "tariffs were unfair.");
+  CHECK_FALSE(r.Find("Trade"));
+  const Entity* p = r.Find("Lucia Ferreyra-Ossa");
+  REQUIRE(p);
+  CHECK(p->type == EntityType::Person);
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

@@ -315,3 +315,14 @@ TEST_CASE("a long phrase after a trailing cue that holds no clause; 'the company
   REQUIRE(b);
   CHECK(b->speaker == "Kestrel Motors Corp.");
 }
+
+TEST_CASE("an anonymous source: 'a person familiar with …'; a title's portfolio before the source's name") {
+  Run r("A person familiar with the budget said the cabinet had agreed to cut spending. " LQ
+        "We cannot wait," RQ " Ghana" "\xE2\x80\x99" "s Minister of Foreign Trade, Kofi Asante-Mensah, told reporters.");
+  const Quote* a = r.Find("the cabinet had agreed to cut spending");
+  REQUIRE(a);
+  CHECK(a->speaker == "A person familiar with the budget");
+  const Quote* b = r.Find("We cannot wait,");
+  REQUIRE(b);
+  CHECK(b->speaker == "Kofi Asante-Mensah");
+}

@@ -1173,6 +1173,14 @@ class Recognizer {
         // up to the name at the end.
         if (e - after < 3) return false;
         name_b = TrailingName(after + 1, e, 1);
+        // "Minister of Foreign Trade, Lucía Ramos-Ibarra, told": a one-word "name" at the end
+        // of the portfolio, with a name in apposition after it, is the portfolio's last word.
+        if (name_b + 1 == e && ix_.Is(e, ",") && e + 2 < SEnd(e) && NameWord(e + 1) && NameWord(e + 2) &&
+            !(ix_.C(e + 1) & (kStop | kTitle | kTitleMod | kOrgHead)) && Word1(e + 1).hits->empty() &&
+            Word1(e + 1).demonym < 0) {
+          for (uint32_t k = h; k < e; ++k) claimed_[k] = 1;
+          return true;
+        }
       }
       if (name_b >= e || !LooksLikeName(name_b, e)) {
         if (h + 1 >= e) continue;

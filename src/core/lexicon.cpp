@@ -118,7 +118,7 @@ const ClassList kClassLists[] = {
      "secretary-general commissioner deputy vice lecturer historian author writer journalist "
      "reporter editor correspondent consultant specialist veteran chair chairperson "
      "fellow dean rector physician surgeon epidemiologist virologist engineer pilot farmer "
-     "farmers protester protesters demonstrators voters"},
+     "farmers protester protesters demonstrators voters person"},
     {kOrgNoun,
      "company corporation firm group refiner bank lender insurer carrier airline operator producer maker "
      "manufacturer giant utility retailer broadcaster newspaper agency regulator party startup "
