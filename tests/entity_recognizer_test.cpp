@@ -124,6 +124,15 @@ TEST_CASE("a title's portfolio before a name in apposition is no name of its own
   CHECK(p->type == EntityType::Person);
 }
 
+TEST_CASE("a small city named by a locative or with its country stays a place beside a person of its name") {
+  Run r("Mill Closes\n\nIn Brandon, Canada, the mill closed on Friday. \xE2\x80\x9CIt hurts,\xE2\x80\x9D said Kyle "
+        "Brandon, a union steward. Brandon urged the company to reconsider.");
+  const Entity* place = r.Find("Brandon");
+  REQUIRE(place);
+  CHECK(place->type == EntityType::Place);
+  CHECK(r.Mentions("Kyle Brandon") == Strings{"Kyle Brandon", "Brandon"});
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

@@ -1737,6 +1737,11 @@ class Recognizer {
       if (p.kind != Gazetteer::Kind::City || (p.flags & Gazetteer::kCapital) || p.population >= 1000000) continue;
       auto it = shorts.find(c.key);
       if (it == shorts.end()) continue;
+      // "In Hamilton, Ontario, …" stays the city though "Doug Hamilton" is in the story: a
+      // locative preposition, or a larger place after a comma.
+      if ((LocativeContext(c.tb) && !ix_.IsPossessive(c.te)) ||
+          (ix_.Is(c.te, ",") && NameWord(c.te + 1) && !Word1(c.te + 1).hits->empty()))
+        continue;
       c.place = -1;
       c.hits.clear();
       c.type = cands_[it->second].type;
