@@ -133,6 +133,13 @@ TEST_CASE("a small city named by a locative or with its country stays a place be
   CHECK(r.Mentions("Kyle Brandon") == Strings{"Kyle Brandon", "Brandon"});
 }
 
+TEST_CASE("the people of a '-stan' by its stem; a short stem is no demonym") {
+  Run r("Envoys Meet\n\nKazakh and Turkmen envoys met in Tashkent. Pak Sung-il of North Korea joined them.");
+  CHECK(r.Mentions("Kazakhstan") == Strings{"Kazakh"});
+  CHECK(r.Mentions("Turkmenistan") == Strings{"Turkmen"});
+  CHECK_FALSE(r.Find("Pakistan"));
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

@@ -97,6 +97,16 @@ Gazetteer Gazetteer::Parse(std::string_view data) {
       p.capital = std::string(f[10]);
       for (auto d : SplitOn(f[9], '|'))
         if (!d.empty()) p.demonyms.emplace_back(d);
+      // "Uzbek", "Kyrgyz", "Tajik": English names the people of a "-stan" by its stem, whatever
+      // form the data gives ("Uzbekistani", "Kirghiz"); stems under five letters are no word.
+      for (size_t suffix : {size_t(5), size_t(4)}) {
+        const std::string_view n = names[0];
+        if (n.size() < suffix + 5 || n.substr(n.size() - 4) != "stan") continue;
+        if (suffix == 5 && n[n.size() - 5] != 'i') continue;
+        std::string stem(n.substr(0, n.size() - suffix));
+        if (std::find(p.demonyms.begin(), p.demonyms.end(), stem) == p.demonyms.end()) p.demonyms.push_back(stem);
+        break;
+      }
       g.places_.push_back(std::move(p));
       for (auto n : names) g.AddName(n, index);
       for (const std::string& d : g.places_[index].demonyms) {
