@@ -140,6 +140,16 @@ TEST_CASE("the people of a '-stan' by its stem; a short stem is no demonym") {
   CHECK_FALSE(r.Find("Pakistan"));
 }
 
+TEST_CASE("an abstract noun before a title is its portfolio, an unknown name is where the office is") {
+  Run r("Fines\n\nCompetition Commissioner Anna Vasquez-Orr said the fine was fair. Acme CEO Bo Lind left.");
+  CHECK_FALSE(r.Find("Competition"));
+  const Entity* p = r.Find("Anna Vasquez-Orr");
+  REQUIRE(p);
+  CHECK(p->role == "Competition Commissioner");
+  REQUIRE(r.Find("Acme"));
+  CHECK(r.Find("Acme")->type == EntityType::Org);
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

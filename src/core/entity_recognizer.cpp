@@ -341,6 +341,13 @@ class Recognizer {
     return ends("al") || ends("ive") || ends("ous") || ends("ary") || ends("ful") || ends("less") || ends("ible") ||
            ends("able");
   }
+  // "Competition Commissioner", "Education Minister": an abstract noun before a title is its
+  // portfolio, not the organisation or the place of the office.
+  static bool PortfolioNoun(std::string_view w) {
+    auto ends = [&](std::string_view suf) { return w.size() > suf.size() + 3 && w.substr(w.size() - suf.size()) == suf; };
+    return ends("tion") || ends("sion") || ends("ment") || ends("ance") || ends("ence") || ends("ity") ||
+           ends("ure") || ends("ism");
+  }
   bool CamelCase(uint32_t i) const {
     std::string_view t = ix_.Text(i);
     bool seen_lower = false;
@@ -1229,7 +1236,8 @@ class Recognizer {
         // a place for political offices, an organisation for the others.
         // ("Coordinating Minister", "Acting Governor": a participle says how, not where.)
         const std::string_view mod_word = ix_.L(b);
-        const bool participle = mod_word.size() > 5 && mod_word.substr(mod_word.size() - 3) == "ing";
+        const bool participle = (mod_word.size() > 5 && mod_word.substr(mod_word.size() - 3) == "ing") ||
+                                PortfolioNoun(mod_word);
         if (modifier < 0 && t0 - b == 1 && ix_.Cap(b) && !(ix_.C(b) & (kStop | kNonEntity)) && !participle) {
           for (size_t c = before; c < cands_.size(); ++c) claimed_[cands_[c].tb] = 0;
           cands_.resize(before);
@@ -1240,6 +1248,11 @@ class Recognizer {
           modifier = AddCand(b, t0, political && !acronym ? EntityType::Place : EntityType::Org, kGood,
                              acronym ? Mention::Form::Acronym : Mention::Form::Name);
           cands_[modifier].acronym = acronym;  // "RBI Governor X": joins its long form by initials
+        } else if (modifier < 0 && t0 - b == 1 && ix_.Cap(b) && participle) {
+          // "Competition Commissioner X": the word is part of the title.
+          for (size_t c = before; c < cands_.size(); ++c) claimed_[cands_[c].tb] = 0;
+          cands_.resize(before);
+          t0 = b;
         }
       }
       int person = AddCand(name_b, e, EntityType::Person, kStrong);
