@@ -383,3 +383,12 @@ TEST_CASE("places: 'X Y province' names one place everywhere; 'X del Y'; a town 
   CHECK(town->type == EntityType::Place);
   CHECK(r.Find("Ribera del Campo"));
 }
+
+TEST_CASE("a body named alone several times is one entity; officer titles") {
+  Run r("Law\n\nThe court said Congress should act. Unions asked Congress to hurry, and a bill went to Congress. "
+        "Chief Financial Officer Han Seo-yun said sales rose.");
+  CHECK(r.Mentions("Congress").size() == 3);
+  const Entity* p = r.Find("Han Seo-yun");
+  REQUIRE(p);
+  CHECK(p->role == "Chief Financial Officer");
+}

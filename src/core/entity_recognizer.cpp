@@ -1779,6 +1779,10 @@ class Recognizer {
           !c.acronym) {
         // "the Commission" after "the Federal Trade Commission"; "Congress", "the Treasury" alone.
         int ent = LatestOrgWith(c.tb);
+        if (ent < 0) {  // "Congress" named again: the same body
+          auto same = by_key.find(c.key);
+          if (same != by_key.end()) ent = same->second;
+        }
         if (ent < 0 && c.mid_sentence) {
           ent = NewEntity(c);
           by_key[c.key] = ent;

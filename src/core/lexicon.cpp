@@ -50,7 +50,7 @@ const ClassList kClassLists[] = {
      "director director-general chairman chairwoman chairperson chair president-elect "
      "vice-president speaker dr dr. mr mr. mrs mrs. ms ms. miss mx prof prof. professor sir dame "
      "lord lady rev rev. reverend bishop archbishop cardinal father rabbi imam patriarch "
-     "ceo leader chief-executive executive chief"},
+     "ceo leader chief-executive executive chief officer cfo coo cto"},
     {kTitleMod,
      "prime vice deputy acting former interim foreign defence defense finance interior health "
      "commerce commercial labor-market homeland veterans "
@@ -59,7 +59,9 @@ const ClassList kClassLists[] = {
      "first opposition party army police security national grand high senior junior assistant "
      "associate lieutenant majority minority then-president then-prime outgoing incoming "
      "caretaker regional district military climate development industry infrastructure "
-     "digital treasury fisheries tourism sports youth housing water mining oil petroleum"},
+     "digital treasury fisheries tourism sports youth housing water mining oil petroleum "
+     "financial operating technology technical information investment marketing medical "
+     "scientific legal risk strategy"},
     {kHonorific,
      "dr dr. mr mr. mrs mrs. ms ms. miss mx prof prof. sir dame lord lady rev rev. reverend "
      "sen sen. rep rep. gov gov. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm. "
@@ -80,7 +82,7 @@ const ClassList kClassLists[] = {
      "brands foods pharmaceuticals therapeutics resources minerals mining media entertainment "
      "communications telecom logistics investments ventures enterprises international "
      "electric steel chemicals semiconductor semiconductors bancorp financial markets project "
-     "projects nations power watch survey"},
+     "projects nations power watch survey infirmary"},
     {kPlaceHead,
      "sea ocean river lake mountains mountain hills valley desert gulf bay strait straits route "
      "channel canal island islands isles peninsula coast basin plateau delta province region "
