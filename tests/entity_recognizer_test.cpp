@@ -150,6 +150,15 @@ TEST_CASE("an abstract noun before a title is its portfolio, an unknown name is 
   CHECK(r.Find("Acme")->type == EntityType::Org);
 }
 
+TEST_CASE("a medium opens or closes a broadcaster's name") {
+  Run r("Strike Ends\n\n\xE2\x80\x9CNobody wins,\xE2\x80\x9D the minister told Radio Quillota. "
+        "She spoke later to Andes Television.");
+  REQUIRE(r.Find("Radio Quillota"));
+  CHECK(r.Find("Radio Quillota")->type == EntityType::Org);
+  REQUIRE(r.Find("Andes Television"));
+  CHECK(r.Find("Andes Television")->type == EntityType::Org);
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

@@ -1307,7 +1307,8 @@ class Recognizer {
       if (!ok) {
         uint32_t n = h + 1;
         ok = ix_.LowerIs(n, "of") || ix_.LowerIs(n, "for") || ix_.LowerIs(n, "on") ||
-             ix_.LowerIs(n, "and") || (ix_.C(n) & kOrgHead) || ix_.Is(n, ",") || (h == b && EndsWithCountry(n, e));
+             ix_.LowerIs(n, "and") || (ix_.C(n) & kOrgHead) || ix_.Is(n, ",") || (h == b && EndsWithCountry(n, e)) ||
+             (h == b && ix_.LowerIn(h, {"radio", "television"}));  // "Radio Pudahuel": a medium opens the name
       }
       if (!ok) continue;
       // A lone head word ("Commission", "Parliament") is an organisation only mid-sentence.
