@@ -326,3 +326,12 @@ TEST_CASE("an anonymous source: 'a person familiar with …'; a title's portfoli
   REQUIRE(b);
   CHECK(b->speaker == "Kofi Asante-Mensah");
 }
+
+TEST_CASE("'the company' is the company the story has named most, not the last one named") {
+  Run r("Workers at the Loma Verde mine walked out. Minera Talca, a unit of London-listed Corran Mining Plc, "
+        "said in a statement that output would continue. Minera Talca hired contractors. The company said "
+        "talks could resume next week.");
+  const Quote* q = r.Find("talks could resume next week");
+  REQUIRE(q);
+  CHECK(q->speaker == "Minera Talca");
+}

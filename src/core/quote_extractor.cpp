@@ -421,6 +421,7 @@ class Extractor {
   // is passed over: "the company" is a business.
   int RecentOrg(uint32_t k, const std::string& head, bool company = false) const {
     const uint32_t s0 = SOf(k);
+    int best = -1;  // "the company" alone: the one the story has named most so far, then the latest
     // A head word can point far back ("the directorate"); "the company" alone, only nearby.
     const uint32_t window = head.empty() ? 8 : 60;
     for (uint32_t t = k; t-- > 0 && k - t < 3000;) {  // bounded: linear on any text
@@ -428,10 +429,26 @@ class Extractor {
       const int ent = Ent(t);
       if (ent < 0 || er_.entities[ent].type != EntityType::Org) continue;
       if (company && PublicBody(er_.entities[ent].name)) continue;
-      if (head.empty()) return ent;
+      if (head.empty()) {
+        best = BetterOrg(best, ent, k);
+        continue;
+      }
       if (FoldKey(er_.entities[ent].name).find(head) != std::string::npos) return ent;
     }
-    return -1;
+    return best;
+  }
+  // Of two organisations, the one named more often before token `k`; `a` (the later) on a tie.
+  int BetterOrg(int a, int b, uint32_t k) const {
+    if (a < 0) return b;
+    if (a == b) return a;
+    return MentionsBefore(b, k) > MentionsBefore(a, k) ? b : a;
+  }
+  uint32_t MentionsBefore(int ent, uint32_t k) const {
+    const auto& ms = er_.entities[ent].mentions;
+    const uint32_t at = ix_.tokens[k].span.begin;
+    return uint32_t(std::lower_bound(ms.begin(), ms.end(), at,
+                                     [](const Mention& m, uint32_t pos) { return m.span.begin < pos; }) -
+                    ms.begin());
   }
 
   static bool IsNumberWord(std::string_view w) {
