@@ -159,6 +159,19 @@ TEST_CASE("a medium opens or closes a broadcaster's name") {
   CHECK(r.Find("Andes Television")->type == EntityType::Org);
 }
 
+TEST_CASE("an unknown word alone before a speech verb or after 'told' is a name; plurals and adverbs are not") {
+  Run r("Floods\n\nThe toll rose on Monday. Zeitblatt reported that 12 people had died. A rescuer told "
+        "Dagsposten that the water was still rising. Rescuers said roads were shut. Ultimately said nothing. "
+        "Nobody said when the rain would stop.");
+  REQUIRE(r.Find("Zeitblatt"));
+  CHECK(r.Find("Zeitblatt")->type == EntityType::Org);
+  CHECK(r.Find("Dagsposten"));
+  CHECK_FALSE(r.HasMentionText("Ultimately"));
+  CHECK_FALSE(r.HasMentionText("Nobody"));
+  const Entity* g = r.Find("Rescuers");
+  CHECK((g == nullptr || g->type == EntityType::Group));
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

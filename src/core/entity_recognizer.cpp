@@ -1508,7 +1508,21 @@ class Recognizer {
             return;
           }
       }
+      // "Kathimerini reported that …": a word no lexicon knows, alone before a speech verb at
+      // the start of a sentence, is a name — not a plural noun ("Investigators said").
+      const std::string_view w = ix_.L(k);
+      if (SpeechVerbAt(e) && w.back() != 's' && w.size() > 3 && !AdjectiveSuffix(w) &&
+          w.substr(w.size() - 2) != "ly" && w.find("one") == std::string_view::npos &&
+          w.find("body") == std::string_view::npos && !ix_.LowerIn(k, {"neither", "either", "each", "none", "staff"})) {
+        AddCand(k, e, EntityType::Org, kFair);
+        return;
+      }
       AddCand(k, e, EntityType::Org, kWeak);
+      return;
+    }
+    // "told Kathimerini", "polled by Ipsos": the one told or asked.
+    if (raw_prev != kNone && ix_.LowerIs(raw_prev, "told") && (e >= SEnd(k) || !ix_.IsWord(e) || ix_.LowerIn(e, {"that", "in", "on", "last", "this"}))) {
+      AddCand(k, e, EntityType::Org, kFair);
       return;
     }
     if (of_like || verb_after) {
