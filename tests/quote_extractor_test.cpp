@@ -335,3 +335,10 @@ TEST_CASE("'the company' is the company the story has named most, not the last o
   REQUIRE(q);
   CHECK(q->speaker == "Minera Talca");
 }
+
+TEST_CASE("people somewhere speak, not the place: 'farmers in Tarija, Bolivia, say …'") {
+  Run r("Wheat growers in Tarija, Bolivia, say the new tariffs are already eating into their margins.");
+  REQUIRE(r.a.quotes.size() == 1);
+  CHECK(r.a.quotes[0].speaker.rfind("Wheat growers in Tarija", 0) == 0);
+  CHECK(r.a.quotes[0].speaker_entity < 0);
+}

@@ -567,6 +567,10 @@ class Extractor {
         k = after - 1;
         continue;
       }
+      // "Auto parts makers in Windsor, Ontario": people somewhere, not the place itself.
+      if (er_.entities[ent].type == EntityType::Place && k > b + 1 &&
+          ix_.LowerIn(k - 1, {"in", "from", "near", "across", "around", "outside", "of"}) && Lower(k - 2))
+        return Phrase(b, e, -1);
       // "Analysts at Eurasia Group", "Observers from the African Union": people of the entity.
       for (uint32_t q = b; q < k; ++q)
         if (ix_.IsWord(q) && (ix_.C(q) & (kHumanRole | kCollective)) && !(ix_.C(q) & kTitle))
