@@ -172,6 +172,14 @@ TEST_CASE("an unknown word alone before a speech verb or after 'told' is a name;
   CHECK((g == nullptr || g->type == EntityType::Group));
 }
 
+TEST_CASE("an honorific's gender picks among people who share a surname") {
+  Run r("Vote Disputed\n\nThe candidate Lela Abashidze lost narrowly. Ms. Abashidze\xE2\x80\x99s husband, Davit "
+        "Abashidze, was detained on Friday. Mr. Abashidze said police had beaten him. Ms. Abashidze said she "
+        "would appeal.");
+  CHECK(r.Mentions("Lela Abashidze") == Strings{"Lela Abashidze", "Abashidze", "Abashidze"});
+  CHECK(r.Mentions("Davit Abashidze") == Strings{"Davit Abashidze", "Abashidze"});
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

@@ -1751,6 +1751,7 @@ class Recognizer {
     std::unordered_map<std::string, int> by_key;    // folded name -> entity
     std::unordered_map<int, int> by_place;           // gazetteer place -> entity
     std::unordered_map<std::string, int> by_last;    // person last name / company short name
+    std::unordered_map<std::string, std::vector<int>> persons_by_last;  // all people of a last name
     std::unordered_map<std::string, int> shorts;     // short names of multi-word candidates
     std::unordered_map<std::string, int> defined_acronyms;  // "(NICE)" after a name -> its entity
     for (int i = 0; i < int(cands_.size()); ++i) {
@@ -1848,7 +1849,21 @@ class Recognizer {
         // A surname ("Rojas", "President Rojas", "Dr. Horvat") joins the person it ends.
         auto last = by_last.find(c.key);
         if (last != by_last.end() && (c.type == EntityType::Person || c.strength <= kGood)) {
-          Attach(i, last->second);
+          // "Mr. Kapanadze" after "Nino Kapanadze" and "Giorgi Kapanadze": the honorific's
+          // gender picks among people of one surname.
+          int target = last->second;
+          if (c.gender != Gender::Unknown && ents_[target].gender != Gender::Unknown &&
+              ents_[target].gender != c.gender) {
+            auto all = persons_by_last.find(c.key);
+            if (all != persons_by_last.end())
+              for (int o : all->second)
+                if (o != target && ents_[o].type == EntityType::Person &&
+                    (ents_[o].gender == Gender::Unknown || ents_[o].gender == c.gender)) {
+                  target = o;
+                  break;
+                }
+          }
+          Attach(i, target);
           continue;
         }
       }
@@ -1883,6 +1898,7 @@ class Recognizer {
       }
       const std::string sn = ShortName(c);
       if (!sn.empty()) by_last.emplace(sn, ent);
+      if (!sn.empty() && c.type == EntityType::Person) persons_by_last[sn].push_back(ent);
       // "Luiz Inácio Lula da Silva" is also "Lula": in names of three words or more, the
       // middle words are family names too.
       if (c.type == EntityType::Person && c.te - c.tb >= 3 && !FamilyNameFirst(c))
