@@ -180,6 +180,15 @@ TEST_CASE("an honorific's gender picks among people who share a surname") {
   CHECK(r.Mentions("Davit Abashidze") == Strings{"Davit Abashidze", "Abashidze"});
 }
 
+TEST_CASE("a person's name, 'of' and an organisation are two names; 'X Bank of Y' stays one") {
+  Run r("Polls\n\nPolitical analyst Meera Joshi of the Institute for Electoral Studies said turnout fell. "
+        "The Royal Bank of Canada agreed.");
+  REQUIRE(r.Find("Meera Joshi"));
+  CHECK(r.Find("Meera Joshi")->type == EntityType::Person);
+  CHECK(r.Find("Institute for Electoral Studies"));
+  CHECK(r.Find("Royal Bank of Canada"));
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

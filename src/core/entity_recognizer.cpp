@@ -792,6 +792,19 @@ class Recognizer {
            suffix == "made" || suffix == "style" || suffix == "era" || suffix == "wide";
   }
 
+  // "Sunita Rao of the Centre for Policy Research": a person's name (two or three words, no
+  // place, title or organisation word), then "of" and an organisation, are two names.
+  bool PersonOfOrg(uint32_t i, uint32_t of, uint32_t k, uint32_t e) const {
+    if (of - i < 2 || of - i > 3 || !LooksLikeName(i, of)) return false;
+    for (uint32_t q = i; q < of; ++q)
+      if (!ix_.Cap(q) || (ix_.C(q) & (kTitle | kTitleMod | kHonorific | kDirection | kPlacePrefix)) || MajorPlaceWord(q) ||
+          !Word1(q).hits->empty() || Word1(q).demonym >= 0)
+        return false;
+    for (uint32_t q = k; q < e && q < k + 8 && (NameWord(q) || (ix_.C(q) & kConnector)); ++q)
+      if (ix_.Cap(q) && (ix_.C(q) & kOrgHead)) return true;
+    return false;
+  }
+
   uint32_t CollectRun(uint32_t i, uint32_t e) const {
     uint32_t j = i, last = i;
     while (j < e) {
@@ -820,6 +833,7 @@ class Recognizer {
           while (k + 1 < e && k < j + 3 && Lower(k) && (ix_.C(k) & kNameParticle)) ++k;
         if (!NameWord(k) || (ix_.C(k) & (kDay | kMonth | kStop))) break;
         if ((w == "and" || w == "&" || w == "for" || w == "on") && !AndJoins(i, j, e)) break;
+        if (w == "of" && PersonOfOrg(i, j, k, e)) break;
         if (w == "of" || w == "for" || w == "on" || w == "and" || w == "&" ||
             (ix_.C(j) & kNameParticle)) {
           j = k;
