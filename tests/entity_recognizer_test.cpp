@@ -189,6 +189,28 @@ TEST_CASE("a person's name, 'of' and an organisation are two names; 'X Bank of Y
   CHECK(r.Find("Royal Bank of Canada"));
 }
 
+TEST_CASE("two bodies joined by 'and': a headed name is whole; 'Securities and Exchange Commission' is one") {
+  Run r("Aid\n\nThe Global Health Organization and UNICEF said so. The Asian Monetary Fund and Pacific Bank "
+        "agreed. The Securities and Exchange Commission declined to comment.");
+  CHECK(r.Find("Global Health Organization"));
+  CHECK(r.Find("UNICEF"));
+  CHECK(r.Find("Asian Monetary Fund"));
+  CHECK(r.Find("Pacific Bank"));
+  CHECK(r.Find("Securities and Exchange Commission"));
+}
+
+TEST_CASE("a title, a name, 'of' and a country: a person and where the office is") {
+  Run r("Talks\n\nHealth Minister Ioana Dragomir of Romania met Minister of Trade Ana Ruiz of Chile. "
+        "The Minister of Finance of Kenya did not attend.");
+  CHECK(r.Mentions("Ioana Dragomir") == Strings{"Ioana Dragomir"});
+  CHECK(r.Mentions("Ana Ruiz") == Strings{"Ana Ruiz"});
+  CHECK(r.Find("Ana Ruiz")->role.rfind("Minister of Trade", 0) == 0);
+  REQUIRE(r.Find("Kenya"));
+  CHECK(r.Find("Kenya")->type == EntityType::Place);
+  CHECK(r.Find("Romania"));
+  CHECK(r.Find("Chile"));
+}
+
 TEST_CASE("acronyms: defined in brackets, or by the initials of a name seen before") {
   Run r("Fishers Protest\n\nThe Union of Coastal Fishers (UCF) staged a protest. UCF leaders said "
         "the International Atomic Energy Agency had not replied. An IAEA spokesperson declined to comment.");

@@ -722,6 +722,15 @@ class Recognizer {
         ++q;
       }
       if (end_word != kNone && words >= 2 && k - run_begin >= 2 && LegalForm(end_word)) return false;
+      // "World Health Organization and UNICEF", "International Monetary Fund and World Bank": a
+      // name of several words closed by its head word is whole; an acronym or another headed
+      // name after "and" is a second body ("Securities and Exchange Commission" stays one).
+      if (k - run_begin >= 2 && ix_.Cap(k - 1) && (ix_.C(k - 1) & kOrgHead) && ix_.Cap(k - 2) &&
+          !(ix_.C(k - 2) & (kStop | kConnector)) && end_word != kNone) {
+        if (words == 1 && ix_.AllCaps(end_word) && ix_.Text(end_word).size() > 1 && !ShoutingSentence(end_word))
+          return false;
+        if (words >= 2 && (ix_.C(end_word) & kOrgHead)) return false;
+      }
     }
     // An organisation's name, or a title's portfolio ("Minister of Trade and Industry");
     // a title alone does not join ("Ohio Gov. X and Acme CEO Y" are two).
@@ -795,6 +804,25 @@ class Recognizer {
   // "Sunita Rao of the Centre for Policy Research": a person's name (two or three words, no
   // place, title or organisation word), then "of" and an organisation, are two names.
   bool PersonOfOrg(uint32_t i, uint32_t of, uint32_t k, uint32_t e) const {
+    // "Health Minister Alexandru Rafila of Romania": a title, a name, then "of" and a place.
+    {
+      uint32_t t = of;
+      while (t > i && NameWord(t - 1) && !(ix_.C(t - 1) & (kTitle | kHonorific))) --t;
+      // "Minister of Trade Ana Ruiz of Chile": the portfolio comes before the name.
+      bool titled = t > i && (ix_.C(t - 1) & kTitle);
+      if (t > i + 1 && ix_.LowerIn(t - 1, {"of", "for"}) && (ix_.C(t - 2) & kTitle)) {
+        const uint32_t nb = TrailingName(t, of, 1);
+        if (nb > t && nb < of) {
+          t = nb;
+          titled = true;
+        }
+      }
+      if (titled && of - t >= 2 && LooksLikeName(t, of)) {
+        const std::vector<Gazetteer::NameHit>* hits = nullptr;
+        const uint32_t m = MatchGazetteer(k, e, &hits);
+        if (m > k && hits && (m >= e || !NameWord(m))) return true;
+      }
+    }
     if (of - i < 2 || of - i > 3 || !LooksLikeName(i, of)) return false;
     for (uint32_t q = i; q < of; ++q)
       if (!ix_.Cap(q) || (ix_.C(q) & (kTitle | kTitleMod | kHonorific | kDirection | kPlacePrefix)) || MajorPlaceWord(q) ||
@@ -1194,6 +1222,16 @@ class Recognizer {
         // up to the name at the end.
         if (e - after < 3) return false;
         name_b = TrailingName(after + 1, e, 1);
+        // "Minister of Finance of Kenya": a country at the end is where the office is.
+        if (name_b < e && MajorPlaceWord(name_b)) {
+          const std::vector<Gazetteer::NameHit>* hits = nullptr;
+          if (MatchGazetteer(name_b, e, &hits) == e && hits) {
+            const int c = AddCand(name_b, e, EntityType::Place, kStrong);
+            for (const auto& hit : *hits) cands_[c].hits.push_back(hit.place);
+            for (uint32_t k = b; k < name_b; ++k) claimed_[k] = 1;
+            return true;
+          }
+        }
         // "Minister of Foreign Trade, Lucía Ramos-Ibarra, told": a one-word "name" at the end
         // of the portfolio, with a name in apposition after it, is the portfolio's last word.
         if (name_b + 1 == e && ix_.Is(e, ",") && e + 2 < SEnd(e) && NameWord(e + 1) && NameWord(e + 2) &&
