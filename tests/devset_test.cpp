@@ -1,6 +1,10 @@
-// The devset gate: each tests/devset article is analysed, written as the CLI's JSON and scored
-// by tests/devset/score.py (python3). Fails when any article, or the average, drops below the
-// targets: entity F1 >= 0.90, quote F1 >= 0.85, speaker accuracy >= 0.90.
+// The quality gates: each article is analysed, written as the CLI's JSON and scored by
+// tests/devset/score.py (python3) against its hand-made answers.
+//   tests/devset   the devset and the seed: every article, and the average, meet the targets
+//                  (entity F1 >= 0.90, quote F1 >= 0.85, speaker accuracy >= 0.90)
+//   tests/heldout  24 articles written without looking at the code (three sets of eight, h1_ h2_
+//                  h3_): the average meets the same targets, so a rule that only helps the devset
+//                  and hurts other news fails here.
 #include "analysis_json.h"
 #include "gazetteer.h"
 
@@ -22,16 +26,18 @@ namespace {
 
 constexpr double kEntityF1 = 0.90, kQuoteF1 = 0.85, kSpeaker = 0.90;
 
-// Every NAME.txt in tests/devset that has a NAME.gold.json beside it.
-std::vector<std::string> Articles() {
+std::string Dir(const char* set) { return std::string(LECTERN_SOURCE_DIR) + "/tests/" + set + "/"; }
+
+// Every NAME.txt in tests/<set> that has a NAME.gold.json beside it.
+std::vector<std::string> Articles(const char* set) {
   std::vector<std::string> out;
-  const std::string dir = std::string(LECTERN_SOURCE_DIR) + "/tests/devset";
+  const std::string dir = Dir(set);
   if (DIR* d = opendir(dir.c_str())) {
     while (dirent* e = readdir(d)) {
       std::string n = e->d_name;
       if (n.size() <= 4 || n.compare(n.size() - 4, 4, ".txt") != 0) continue;
       n.resize(n.size() - 4);
-      if (access((dir + "/" + n + ".gold.json").c_str(), R_OK) == 0) out.push_back(n);
+      if (access((dir + n + ".gold.json").c_str(), R_OK) == 0) out.push_back(n);
     }
     closedir(d);
   }
@@ -57,14 +63,14 @@ struct Scores {
   double entity_f1 = -1, quote_f1 = -1, speaker = -1;
 };
 
-Scores Score(const std::string& name) {
-  const std::string dir = std::string(LECTERN_SOURCE_DIR) + "/tests/devset/";
+Scores Score(const char* set, const std::string& name) {
+  const std::string dir = Dir(set);
   LoadResult r = LoadDocument(ReadAll(dir + name + ".txt"), name + ".txt");
   REQUIRE(r.ok());
   Analysis a = Analyze(r.doc, Gazetteer::Builtin());
   const std::string pred = "/tmp/lectern_devset_" + std::to_string(getpid()) + "_" + name + ".json";
   std::ofstream(pred, std::ios::binary) << AnalysisToJson(r.doc, a);
-  const std::string cmd = "python3 '" + dir + "score.py' '" + dir + name + ".gold.json' '" + pred + "' --json";
+  const std::string cmd = "python3 '" + Dir("devset") + "score.py' '" + dir + name + ".gold.json' '" + pred + "' --json";
   std::string out;
   if (FILE* p = popen(cmd.c_str(), "r")) {
     char buf[4096];
@@ -82,24 +88,40 @@ Scores Score(const std::string& name) {
   return s;
 }
 
-}  // namespace
-
-TEST_CASE("devset: every article and the average meet the targets") {
+// Scores every article of `set`; checks each one too when `each` is set; returns the average.
+Scores Average(const char* set, bool each) {
   Scores sum{0, 0, 0};
-  const std::vector<std::string> articles = Articles();
+  const std::vector<std::string> articles = Articles(set);
   REQUIRE(articles.size() >= 4);
   for (const std::string& name : articles) {
-    Scores s = Score(name);
+    Scores s = Score(set, name);
     INFO(name << ": entity F1 " << s.entity_f1 << ", quote F1 " << s.quote_f1 << ", speaker " << s.speaker);
-    CHECK(s.entity_f1 >= kEntityF1);
-    CHECK(s.quote_f1 >= kQuoteF1);
-    CHECK(s.speaker >= kSpeaker);
+    if (each) {
+      CHECK(s.entity_f1 >= kEntityF1);
+      CHECK(s.quote_f1 >= kQuoteF1);
+      CHECK(s.speaker >= kSpeaker);
+    }
     sum.entity_f1 += s.entity_f1;
     sum.quote_f1 += s.quote_f1;
     sum.speaker += s.speaker;
   }
   const double n = double(articles.size());
-  CHECK(sum.entity_f1 / n >= kEntityF1);
-  CHECK(sum.quote_f1 / n >= kQuoteF1);
-  CHECK(sum.speaker / n >= kSpeaker);
+  return Scores{sum.entity_f1 / n, sum.quote_f1 / n, sum.speaker / n};
+}
+
+}  // namespace
+
+TEST_CASE("devset: every article and the average meet the targets") {
+  const Scores avg = Average("devset", true);
+  CHECK(avg.entity_f1 >= kEntityF1);
+  CHECK(avg.quote_f1 >= kQuoteF1);
+  CHECK(avg.speaker >= kSpeaker);
+}
+
+TEST_CASE("held-out articles: the average meets the targets") {
+  const Scores avg = Average("heldout", false);
+  INFO("held-out average: entity F1 " << avg.entity_f1 << ", quote F1 " << avg.quote_f1 << ", speaker " << avg.speaker);
+  CHECK(avg.entity_f1 >= kEntityF1);
+  CHECK(avg.quote_f1 >= kQuoteF1);
+  CHECK(avg.speaker >= kSpeaker);
 }
