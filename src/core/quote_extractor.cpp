@@ -102,9 +102,11 @@ class Extractor {
   const SpeechVerb* Verb(uint32_t k) const { return k < ix_.size() ? ix_.verb[k] : nullptr; }
   // A speech verb used as a verb: not "the claims", "a warning", "his remarks", and not
   // negated ("did not say whether", "declined to say").
-  bool IsCue(uint32_t k, bool allow_embedded) const {
+  // Most tokens are no speech verb: that answer is inline, the rest below.
+  bool IsCue(uint32_t k, bool allow_embedded) const { return Verb(k) && CueInContext(k, allow_embedded); }
+  bool CueInContext(uint32_t k, bool allow_embedded) const {
     const SpeechVerb* v = Verb(k);
-    if (!v || (!allow_embedded && v->cls == CueClass::Embedded)) return false;
+    if (!allow_embedded && v->cls == CueClass::Embedded) return false;
     if (k >= SBegin(k) + 2) {
       std::string_view p1 = ix_.L(k - 1);
       std::string_view p2 = ix_.L(k - 2);
