@@ -406,7 +406,8 @@ class Recognizer {
     c.form = form;
     c.strength = strength;
     c.name = std::string(ix_.Text(c.span));
-    c.key = FoldKey(c.name);
+    // One whole token: its folded key is in the index already.
+    c.key = c.span == ix_.tokens[b].span ? std::string(ix_.F(b)) : FoldKey(c.name);
     c.mid_sentence = !SentenceInitial(b);
     for (uint32_t k = b; k < e; ++k) claimed_[k] = 1;
     cands_.push_back(std::move(c));
