@@ -453,3 +453,10 @@ TEST_CASE("a body named alone several times is one entity; officer titles") {
   REQUIRE(p);
   CHECK(p->role == "Chief Financial Officer");
 }
+
+TEST_CASE("a defined acronym read as a place by its context ('at NICE', 'in NICE circles') is still the body") {
+  Run r("Care\n\nA congress met in Nice, France. The National Agency for Care Evaluation (NICE) said no. "
+        "Staff at NICE disagreed, and critics in NICE circles spoke.");
+  CHECK(r.Mentions("National Agency for Care Evaluation").size() == 4);
+  CHECK(r.Mentions("Nice") == Strings{"Nice"});
+}

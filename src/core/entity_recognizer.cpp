@@ -1998,15 +1998,20 @@ class Recognizer {
 
   // [SECTION] Sweep -------------------------------------------------------------------------------
 
-  static std::vector<std::string> KeysOf(std::string_view folded) {
-    std::vector<std::string> out;
+  // "united states" -> {"united", "states"} (views into `folded`).
+  static std::vector<std::string_view> KeyViews(std::string_view folded) {
+    std::vector<std::string_view> out;
     size_t start = 0;
     for (size_t i = 0; i <= folded.size(); ++i)
       if (i == folded.size() || folded[i] == ' ') {
-        if (i > start) out.emplace_back(folded.substr(start, i - start));
+        if (i > start) out.push_back(folded.substr(start, i - start));
         start = i + 1;
       }
     return out;
+  }
+  static std::vector<std::string> KeysOf(std::string_view folded) {
+    const std::vector<std::string_view> views = KeyViews(folded);
+    return std::vector<std::string>(views.begin(), views.end());
   }
 
   void Sweep() {
@@ -2022,17 +2027,7 @@ class Recognizer {
     // not in the text as such (a place's gazetteer name, a short name).
     std::deque<std::string> store;
     auto stored = [&](std::string s) -> std::string_view { return store.emplace_back(std::move(s)); };
-    auto split = [&](std::string folded) {  // "united states" -> {"united", "states"}
-      const std::string_view all = stored(std::move(folded));
-      std::vector<std::string_view> out;
-      size_t start = 0;
-      for (size_t i = 0; i <= all.size(); ++i)
-        if (i == all.size() || all[i] == ' ') {
-          if (i > start) out.push_back(all.substr(start, i - start));
-          start = i + 1;
-        }
-      return out;
-    };
+    auto split = [&](std::string folded) { return KeyViews(stored(std::move(folded))); };
     std::unordered_map<std::string_view, std::vector<Form>> forms;  // first key -> forms
     auto add = [&](int ent, std::vector<std::string_view> keys, Mention::Form f, bool caps) {
       if (keys.empty()) return;
