@@ -513,7 +513,7 @@ bool DrawGraph(EntityMapView& v, AppState& app, const Analysis& a, const Canvas&
       const lectern::Relation& r = a.relations[size_t(info.relations[0])];
       int more = 0;
       for (int ri : info.relations) more += a.relations[size_t(ri)].kind != lectern::RelationKind::CoOccurrence;
-      std::string text = lectern::ToValidLine(r.label.empty() ? r.kind_name : r.label);
+      std::string text = lectern::ToValidLine(lectern::RelationLabel(r));
       if (more > 1) text += " +" + std::to_string(more - 1);
       const float w = MeasureText(Font(app.fonts.sans), kSmallSize, text) + 6;
       if (len - ra - rb > 18) {
@@ -802,7 +802,7 @@ bool DrawMap(EntityMapView& v, AppState& app, const Analysis& a, const Canvas& c
     const ImVec2 tip(to->at.x - u.x * (to->r + 1), to->at.y - u.y * (to->r + 1));
     const ImVec2 base(tip.x - u.x * 8, tip.y - u.y * 8), nrm(-u.y * 3.6f, u.x * 3.6f);
     dl->AddTriangleFilled(tip, ImVec2(base.x + nrm.x, base.y + nrm.y), ImVec2(base.x - nrm.x, base.y - nrm.y), col);
-    const std::string text = lectern::ToValidLine(r.label.empty() ? r.kind_name : r.label);
+    const std::string text = lectern::ToValidLine(lectern::RelationLabel(r));
     lectern::LabelRequest q;
     const ImVec2 at(0.25f * from->at.x + 0.5f * ctrl.x + 0.25f * to->at.x, 0.25f * from->at.y + 0.5f * ctrl.y + 0.25f * to->at.y);
     q.x = at.x, q.y = at.y, q.h = kSmallSize + 3, q.centred = true;
@@ -1095,7 +1095,7 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
       const lectern::Relation& r = a.relations[size_t(ri)];
       name(r.source);
       ImGui::SameLine(0, 5);
-      ImGui::TextDisabled("%s", lectern::ToValidLine(r.label.empty() ? r.kind_name : r.label).c_str());
+      ImGui::TextDisabled("%s", lectern::ToValidLine(lectern::RelationLabel(r)).c_str());
       ImGui::SameLine(0, 5);
       name(r.target);
     }

@@ -31,6 +31,19 @@ const char* EntityTypeName(EntityType t) {
   return "ORG";
 }
 
+std::string_view RelationLabel(const Relation& r) {
+  if (!r.label.empty()) return r.label;
+  switch (r.kind) {
+    case RelationKind::CoOccurrence: return "mentioned together";
+    case RelationKind::LocatedIn: return "located in";
+    case RelationKind::VisitTo: return "visit to";
+    case RelationKind::AgreementWith: return "agreement with";
+    case RelationKind::RoleOf:
+    case RelationKind::Other: break;
+  }
+  return r.kind_name.empty() ? std::string_view(RelationKindName(r.kind)) : std::string_view(r.kind_name);
+}
+
 const char* RelationKindName(RelationKind k) {
   switch (k) {
     case RelationKind::CoOccurrence: return "co_occurrence";

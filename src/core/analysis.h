@@ -75,11 +75,13 @@ const char* RelationKindName(RelationKind k);   // "co_occurrence", "president_o
 struct Relation {
   int source = -1, target = -1;        // entity indices
   RelationKind kind = RelationKind::CoOccurrence;
-  std::string label;                   // "president of", "visited", "agreement with" ...
+  std::string label;                   // "president of", "visited" ...; empty: RelationLabel's
   std::string kind_name;               // JSON kind: "president_of", "located_in", "visit_to" ...
   double weight = 0;                   // co-occurrence: number of sentences together
   std::vector<Span> evidence;          // sentences that support it
 };
+// What a reader sees for a relation: its label, or the kind's ("mentioned together").
+std::string_view RelationLabel(const Relation& r);
 
 struct Diagnostic {
   enum class Level : uint8_t { Info, Warning, Error } level = Level::Warning;

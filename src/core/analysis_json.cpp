@@ -177,7 +177,7 @@ std::string AnalysisToJson(const Document& doc, const Analysis& a) {
     w.Key("kind");
     w.String(r.kind_name.empty() ? RelationKindName(r.kind) : r.kind_name);
     w.Key("label");
-    w.String(r.label);
+    w.String(RelationLabel(r));
     w.Key("weight");
     w.Number(r.weight);
     w.Key("evidence");

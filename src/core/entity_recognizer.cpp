@@ -78,9 +78,10 @@ struct PendingRole {
 
 struct Form {
   int entity;
-  std::vector<std::string_view> keys;  // folded token texts (views into the index or the sweep's store)
+  uint32_t first, count;               // its folded token texts: the sweep's keys[first, first + count)
   Mention::Form form;
   bool all_caps;                       // an acronym: match all-caps tokens only
+  int next;                            // the next form with the same first key, or -1
 };
 
 constexpr uint32_t kNone = ~0u;
@@ -209,21 +210,19 @@ class Recognizer {
 
   void IndexEntity(int ent) {
     const Build& b = ents_[ent];
-    const std::vector<std::string> words = KeysOf(b.key);
+    const std::vector<std::string_view> words = KeyViews(b.key);
     if (b.type == EntityType::Org) {
-      for (const std::string& w : words) {
-        auto& v = org_words_[w];
+      for (std::string_view w : words) {
+        auto& v = org_words_[std::string(w)];
         if (std::find(v.begin(), v.end(), ent) == v.end()) v.push_back(ent);
       }
       if (!IsAllCaps(b.name)) initials_.emplace(Initials(b.name), ent);
     }
-    if (b.type == EntityType::Person) {
-      std::string suffix;
-      for (size_t i = words.size(); i-- > 1;) {
-        suffix = suffix.empty() ? words[i] : words[i] + " " + suffix;
-        person_suffix_.emplace(suffix, ent);
-      }
-    }
+    // "da silva", "silva": every tail of the name from its second word on (the key's words are
+    // one space apart, so a tail is a suffix of the key).
+    if (b.type == EntityType::Person)
+      for (size_t i = words.size(); i-- > 1;)
+        person_suffix_.emplace(std::string(b.key, size_t(words[i].data() - b.key.data())), ent);
   }
 
   // [SECTION] Context -----------------------------------------------------------------------------
@@ -1673,6 +1672,10 @@ class Recognizer {
     Cand& c = cands_[cand];
     c.entity = ent;
     Build& b = ents_[ent];
+    if (b.cands.empty()) {
+      b.cands.reserve(4);
+      b.starts.reserve(4);
+    }
     b.cands.push_back(cand);
     b.starts.insert(std::upper_bound(b.starts.begin(), b.starts.end(), c.tb), c.tb);
     b.strength = std::max(b.strength, c.strength);
@@ -1718,7 +1721,7 @@ class Recognizer {
     if (it == org_words_.end()) return -1;
     for (int ent : it->second) {
       if (ents_[ent].type != EntityType::Org) continue;
-      auto keys = KeysOf(ents_[ent].key);
+      const auto keys = KeyViews(ents_[ent].key);
       if (keys.size() < 2 || std::find(keys.begin(), keys.end(), ix_.F(k)) == keys.end()) continue;
       const int64_t at = LatestStart(ent, k);
       if (at >= 0 && uint32_t(at) >= best_pos) {
@@ -2001,6 +2004,7 @@ class Recognizer {
   // "united states" -> {"united", "states"} (views into `folded`).
   static std::vector<std::string_view> KeyViews(std::string_view folded) {
     std::vector<std::string_view> out;
+    out.reserve(size_t(std::count(folded.begin(), folded.end(), ' ')) + 1);
     size_t start = 0;
     for (size_t i = 0; i <= folded.size(); ++i)
       if (i == folded.size() || folded[i] == ' ') {
@@ -2008,10 +2012,6 @@ class Recognizer {
         start = i + 1;
       }
     return out;
-  }
-  static std::vector<std::string> KeysOf(std::string_view folded) {
-    const std::vector<std::string_view> views = KeyViews(folded);
-    return std::vector<std::string>(views.begin(), views.end());
   }
 
   void Sweep() {
@@ -2024,56 +2024,100 @@ class Recognizer {
         for (uint32_t k = c.tb; k < c.te; ++k) claimed_[k] = 1;
     // Token keys of each candidate's surface form, so the sweep compares token by token.
     // Keys are views: into the text index's folded tokens, or into `store` for names that are
-    // not in the text as such (a place's gazetteer name, a short name).
+    // not in the text as such (a place's gazetteer name, a short name). All forms' keys sit one
+    // after another in `keys`; the forms with one first key are a list through Form::next.
     std::deque<std::string> store;
-    auto stored = [&](std::string s) -> std::string_view { return store.emplace_back(std::move(s)); };
-    auto split = [&](std::string folded) { return KeyViews(stored(std::move(folded))); };
-    std::unordered_map<std::string_view, std::vector<Form>> forms;  // first key -> forms
-    auto add = [&](int ent, std::vector<std::string_view> keys, Mention::Form f, bool caps) {
-      if (keys.empty()) return;
-      auto& v = forms[keys[0]];
-      for (const Form& x : v)
-        if (x.entity == ent && x.keys == keys) return;
-      v.push_back(Form{ent, std::move(keys), f, caps});
+    std::vector<std::string_view> keys;
+    std::vector<Form> all;
+    struct List {
+      int head = -1, tail = -1;
     };
-    auto token_keys = [&](uint32_t b, uint32_t e) {
-      std::vector<std::string_view> keys;
-      keys.reserve(e - b);
+    std::unordered_map<std::string_view, List> forms;  // first key -> its forms, in order made
+    forms.reserve(ents_.size() * 2);
+    auto push_stored = [&](std::string s) {  // a folded name's words
+      const std::string_view kept = store.emplace_back(std::move(s));
+      for (size_t i = 0, start = 0; i <= kept.size(); ++i)
+        if (i == kept.size() || kept[i] == ' ') {
+          if (i > start) keys.push_back(kept.substr(start, i - start));
+          start = i + 1;
+        }
+    };
+    auto push_tokens = [&](uint32_t b, uint32_t e) {
       for (uint32_t k = b; k < e; ++k) keys.push_back(ix_.F(k));
-      return keys;
+    };
+    // The form whose keys were pushed from `from` on, unless the entity has it already.
+    auto add = [&](int ent, size_t from, Mention::Form f, bool caps) {
+      const uint32_t count = uint32_t(keys.size() - from);
+      if (count == 0) return;
+      List& list = forms[keys[from]];
+      for (int x = list.head; x >= 0; x = all[x].next)
+        if (all[x].entity == ent && all[x].count == count &&
+            std::equal(keys.begin() + from, keys.end(), keys.begin() + all[x].first)) {
+          keys.resize(from);
+          return;
+        }
+      all.push_back(Form{ent, uint32_t(from), count, f, caps, -1});
+      const int id = int(all.size()) - 1;
+      if (list.tail >= 0) all[list.tail].next = id;
+      else list.head = id;
+      list.tail = id;
     };
     for (int ent = 0; ent < int(ents_.size()); ++ent) {
       Build& b = ents_[ent];
       for (int ci : b.cands) {
         const Cand& c = cands_[ci];
         if (c.span != ix_.Range(c.tb, c.te)) continue;  // part of a hyphenated word
-        add(ent, token_keys(c.tb, c.te), c.form, c.acronym || IsAllCaps(c.name));
+        size_t from = keys.size();
+        push_tokens(c.tb, c.te);
+        add(ent, from, c.form, c.acronym || IsAllCaps(c.name));
         if (b.type == EntityType::Person && c.te - c.tb >= 2) {
           uint32_t last = FamilyNameFirst(c) ? c.tb : c.te - 1;
           if (ix_.IsWord(last) && !IsInitial(last) && ix_.Cap(last)) {
-            add(ent, {ix_.F(last)}, Mention::Form::Surname, false);
+            from = keys.size();
+            push_tokens(last, last + 1);
+            add(ent, from, Mention::Form::Surname, false);
             // "van der Merwe" with its particles ("Annelise van der Merwe" said so first).
             uint32_t p = last;
             while (p > c.tb + 1 && Lower(p - 1) && (ix_.C(p - 1) & kNameParticle)) --p;
-            if (p < last && last + 1 == c.te) add(ent, token_keys(p, c.te), Mention::Form::Surname, false);
+            if (p < last && last + 1 == c.te) {
+              from = keys.size();
+              push_tokens(p, c.te);
+              add(ent, from, Mention::Form::Surname, false);
+            }
           }
-          if (c.te - c.tb >= 3 && ix_.LowerIn(c.tb + 1, {"bin", "binti", "bint", "ibn", "ben"}) && ix_.Cap(c.tb))
-            add(ent, {ix_.F(c.tb)}, Mention::Form::Name, false);
+          if (c.te - c.tb >= 3 && ix_.LowerIn(c.tb + 1, {"bin", "binti", "bint", "ibn", "ben"}) && ix_.Cap(c.tb)) {
+            from = keys.size();
+            push_tokens(c.tb, c.tb + 1);
+            add(ent, from, Mention::Form::Name, false);
+          }
         }
       }
       if (b.place >= 0) {
         const auto& p = world_.place(b.place);
-        add(ent, split(FoldKey(p.name)), Mention::Form::Name, false);
-        for (const std::string& d : p.demonyms) add(ent, split(FoldKey(d)), Mention::Form::Demonym, false);
+        size_t from = keys.size();
+        push_stored(FoldKey(p.name));
+        add(ent, from, Mention::Form::Name, false);
+        for (const std::string& d : p.demonyms) {
+          from = keys.size();
+          push_stored(FoldKey(d));
+          add(ent, from, Mention::Form::Demonym, false);
+        }
       }
       if (b.type == EntityType::Org) {
         for (int ci : b.cands) {
           std::string sn = ShortName(cands_[ci]);
-          if (!sn.empty()) add(ent, {stored(std::move(sn))}, Mention::Form::Name, false);
+          if (sn.empty()) continue;
+          const size_t from = keys.size();
+          keys.push_back(store.emplace_back(std::move(sn)));
+          add(ent, from, Mention::Form::Name, false);
         }
-        std::vector<std::string> keys = KeysOf(b.key);
+        const std::vector<std::string_view> words = KeyViews(b.key);
         // "Labour Party" is also "the Labours"; "Conservative Party", "the Conservatives".
-        if (keys.size() == 2 && (WordClasses(keys[1]) & kOrgHead)) add(ent, {stored(keys[0] + "s")}, Mention::Form::Name, false);
+        if (words.size() == 2 && (WordClasses(words[1]) & kOrgHead)) {
+          const size_t from = keys.size();
+          keys.push_back(store.emplace_back(std::string(words[0]) + "s"));
+          add(ent, from, Mention::Form::Name, false);
+        }
       }
     }
     // A surname found alone takes back its particles: "… ,” van der Walt said" after
@@ -2085,17 +2129,19 @@ class Recognizer {
       if (p == c.tb) continue;
       auto it = forms.find(ix_.F(p));
       if (it == forms.end()) continue;
-      const std::vector<std::string_view> keys = token_keys(p, c.te);
-      for (const Form& f : it->second)
-        if (f.entity == c.entity && f.keys == keys) {
+      for (int x = it->second.head; x >= 0; x = all[x].next) {
+        const Form& f = all[x];
+        bool same = f.entity == c.entity && f.count == c.te - p;
+        for (uint32_t k = 0; k < f.count && same; ++k) same = keys[f.first + k] == ix_.F(p + k);
+        if (same) {
           for (uint32_t k = p; k < c.tb; ++k) claimed_[k] = 1;
           c.tb = p;
           c.span = ix_.Range(p, c.te);
           break;
         }
+      }
     }
     const uint32_t n = ix_.size();
-    std::vector<Mention> found;
     for (uint32_t i = 0; i < n; ++i) {
       if (claimed_[i] || !(NameWord(i) || (Lower(i) && (ix_.C(i) & kNameParticle)))) continue;
       auto it = forms.find(ix_.F(i));
@@ -2104,24 +2150,25 @@ class Recognizer {
         continue;
       }
       const Form* best = nullptr;
-      for (const Form& f : it->second) {
-        if (i + f.keys.size() > SEnd(i)) continue;
+      for (int x = it->second.head; x >= 0; x = all[x].next) {
+        const Form& f = all[x];
+        if (i + f.count > SEnd(i)) continue;
         bool ok = true;
-        for (size_t k = 0; k < f.keys.size() && ok; ++k) {
+        for (size_t k = 0; k < f.count && ok; ++k) {
           const uint32_t t = i + uint32_t(k);
-          ok = !claimed_[t] && ix_.F(t) == f.keys[k] && (k == 0 || NameWord(t) || !ix_.IsWord(t) ||
+          ok = !claimed_[t] && ix_.F(t) == keys[f.first + k] && (k == 0 || NameWord(t) || !ix_.IsWord(t) ||
                                                              (ix_.C(t) & kConnector));
           if (ok && f.all_caps && ix_.IsWord(t) && !ix_.AllCaps(t)) ok = false;
           // ... and an acronym is not the word it spells ("NICE" is not Nice).
-          if (ok && !f.all_caps && f.keys.size() == 1 && ix_.AllCaps(t) && ix_.Text(t).size() > 2 && !ShoutingSentence(t))
+          if (ok && !f.all_caps && f.count == 1 && ix_.AllCaps(t) && ix_.Text(t).size() > 2 && !ShoutingSentence(t))
             ok = false;
-          if (ok && ix_.IsWord(t) && !NameWord(t) && f.keys.size() == 1) ok = false;
+          if (ok && ix_.IsWord(t) && !NameWord(t) && f.count == 1) ok = false;
         }
         if (!ok) continue;
-        const uint32_t end = i + uint32_t(f.keys.size());
+        const uint32_t end = i + uint32_t(f.count);
         // Never take a word out of a longer capitalised name ("Nairobi" in "Nairobi Stock
         // Exchange" is claimed already; "Nairobi" before "Stock" is not a mention either).
-        if (f.keys.size() == 1 && end < SEnd(i) && NameWord(end) && !ix_.InHeadline(i) &&
+        if (f.count == 1 && end < SEnd(i) && NameWord(end) && !ix_.InHeadline(i) &&
             !(ix_.C(end) & (kTitle | kTitleMod)) && f.form != Mention::Form::Demonym &&
             ents_[f.entity].type != EntityType::Person)
           continue;
@@ -2129,13 +2176,13 @@ class Recognizer {
             (ix_.C(end) & kOrgHead))
           continue;
         // A place named like a word ("Reading", "Nice") is not one at a sentence start.
-        if (f.keys.size() == 1 && SentenceInitial(i) && ents_[f.entity].place >= 0 &&
+        if (f.count == 1 && SentenceInitial(i) && ents_[f.entity].place >= 0 &&
             (world_.place(ents_[f.entity].place).flags & Gazetteer::kCommonWord))
           continue;
-        if (!best || f.keys.size() > best->keys.size()) best = &f;
+        if (!best || f.count > best->count) best = &f;
       }
       if (!best) continue;
-      const uint32_t end = i + uint32_t(best->keys.size());
+      const uint32_t end = i + uint32_t(best->count);
       Mention m;
       m.span = ix_.Range(i, end);
       m.form = best->form;
@@ -2158,7 +2205,7 @@ class Recognizer {
     if (found == org_words_.end()) return;
     for (int ent : found->second) {
       if (ents_[ent].type != EntityType::Org) continue;
-      auto keys = KeysOf(ents_[ent].key);
+      const auto keys = KeyViews(ents_[ent].key);
       if (std::find(keys.begin(), keys.end(), ix_.F(i)) == keys.end()) continue;
       const int64_t at = LatestStart(ent, i);
       if (at >= 0 && uint32_t(at) >= best_pos) {
@@ -2178,9 +2225,13 @@ class Recognizer {
 
   EntityResult Output() {
     EntityResult r;
+    r.entities.reserve(ents_.size());
+    r.gender.reserve(ents_.size());
+    r.gazetteer_place.reserve(ents_.size());
     std::vector<int> remap(ents_.size(), -1);
     for (int e = 0; e < int(ents_.size()); ++e) {
       Build& b = ents_[e];
+      b.mentions.reserve(b.mentions.size() + b.cands.size());
       for (int ci : b.cands) {
         const Cand& c = cands_[ci];
         Mention m;
@@ -2197,7 +2248,7 @@ class Recognizer {
       if (b.mentions.empty()) continue;
       remap[e] = int(r.entities.size());
       Entity out;
-      out.name = b.name;
+      out.name = std::move(b.name);  // the builds are done with
       out.type = b.type;
       // The kind most of its evidence says (gazetteer places stay places).
       if (b.place < 0 && b.type != EntityType::Group) {
@@ -2206,7 +2257,7 @@ class Recognizer {
           if (b.votes[t] > b.votes[best]) best = t;
         out.type = EntityType(best);
       }
-      out.mentions = b.mentions;
+      out.mentions = std::move(b.mentions);
       if (b.place >= 0) {
         const auto& p = world_.place(b.place);
         out.has_coordinates = true;
@@ -2243,14 +2294,14 @@ class Recognizer {
           r.token_entity[k] = int(e);
       }
     }
-    for (const PendingRole& pr : roles_) {
+    for (PendingRole& pr : roles_) {
       const int person = cands_[pr.person].entity;
       if (person < 0 || remap[person] < 0) continue;
       RoleFact f;
       f.person = remap[person];
       const int t = pr.target >= 0 ? cands_[pr.target].entity : -1;
       f.target = t >= 0 ? remap[t] : -1;
-      f.role = pr.role;
+      f.role = std::move(pr.role);
       f.sentence = pr.sentence;
       r.roles.push_back(std::move(f));
     }

@@ -312,28 +312,33 @@ class Relations {
     }
     // Organisations whose name holds a place: "University of Lima", "Nairobi Stock Exchange".
     // (Word runs of each name looked up among the place names: linear in the text.)
-    std::unordered_map<std::string, int> places;
+    std::vector<std::string> place_keys;   // folded names; the map below views into them
     for (size_t p = 0; p < er_.entities.size(); ++p)
-      if (Type(int(p)) == EntityType::Place) places.emplace(FoldKey(er_.entities[p].name), int(p));
+      if (Type(int(p)) == EntityType::Place) place_keys.push_back(FoldKey(er_.entities[p].name));
+    std::unordered_map<std::string_view, int> places;
+    places.reserve(place_keys.size());
+    for (size_t p = 0, i = 0; p < er_.entities.size(); ++p)
+      if (Type(int(p)) == EntityType::Place) places.emplace(place_keys[i++], int(p));
+    std::string key;
+    std::vector<std::string_view> words;
+    std::vector<int> found;
     for (size_t o = 0; o < er_.entities.size() && !places.empty(); ++o) {
       if (Type(int(o)) != EntityType::Org || er_.entities[o].mentions.empty()) continue;
-      std::vector<std::string> words;
-      {
-        const std::string key = FoldKey(er_.entities[o].name);
-        size_t start = 0;
-        for (size_t i = 0; i <= key.size(); ++i)
-          if (i == key.size() || key[i] == ' ') {
-            if (i > start) words.push_back(key.substr(start, i - start));
-            start = i + 1;
-          }
-      }
+      key.clear();
+      AppendFoldKey(key, er_.entities[o].name);  // words one space apart
+      words.clear();
+      for (size_t i = 0, start = 0; i <= key.size(); ++i)
+        if (i == key.size() || key[i] == ' ') {
+          if (i > start) words.push_back(std::string_view(key).substr(start, i - start));
+          start = i + 1;
+        }
       if (words.size() < 2) continue;  // one word holds no place
-      std::vector<int> found;
+      found.clear();
       for (size_t i = 0; i < words.size(); ++i) {
-        std::string run;
         for (size_t j = i; j < words.size() && j < i + 4; ++j) {
-          run += (j > i ? " " : "") + words[j];
           if (j - i + 1 == words.size()) break;  // the whole name is no place inside it
+          // words i..j as they stand in the key: one view, no copy
+          const std::string_view run(words[i].data(), size_t(words[j].data() + words[j].size() - words[i].data()));
           auto it = places.find(run);
           if (it != places.end() && std::find(found.begin(), found.end(), it->second) == found.end())
             found.push_back(it->second);
@@ -450,37 +455,56 @@ class Relations {
 
   // [SECTION] Co-occurrence -----------------------------------------------------------------------
 
+  // Pairs of entities named in one sentence. All (pair, sentence) facts are collected and sorted
+  // once, not looked up per fact: the pairs are many, and this is one allocation for all.
   void CoOccurrence() {
-    std::unordered_map<uint64_t, size_t> pairs;  // (source << 32 | target) -> relation
+    struct Fact {
+      uint64_t pair;                               // source << 32 | target, source < target
+      uint32_t sentence;
+    };
+    std::vector<Fact> facts;
+    std::vector<int> ents;
     for (uint32_t s = 0; s < ix_.sentences.size(); ++s) {
-      std::vector<int> ents;
+      ents.clear();
       for (uint32_t k = ix_.SentenceBegin(s); k < ix_.SentenceEnd(s); ++k)
-        if (Ent(k) >= 0) ents.push_back(Ent(k));
+        if (Ent(k) >= 0 && (ents.empty() || ents.back() != Ent(k))) ents.push_back(Ent(k));
       std::sort(ents.begin(), ents.end());
       ents.erase(std::unique(ents.begin(), ents.end()), ents.end());
       if (ents.size() > 24) ents.resize(24);  // a list sentence does not make 300 edges
       for (size_t i = 0; i < ents.size(); ++i)
-        for (size_t j = i + 1; j < ents.size(); ++j) {
-          const uint64_t key = (uint64_t(uint32_t(ents[i])) << 32) | uint32_t(ents[j]);
-          auto it = pairs.find(key);
-          const Span ev = SentenceSpan(s);
-          if (it == pairs.end()) {
-            Relation r;
-            r.source = ents[i];
-            r.target = ents[j];
-            r.kind = RelationKind::CoOccurrence;
-            r.kind_name = "co_occurrence";
-            r.label = "mentioned together";
-            r.weight = 1;
-            r.evidence.push_back(ev);
-            pairs[key] = out_.size();
-            out_.push_back(std::move(r));
-          } else {
-            Relation& r = out_[it->second];
-            r.weight += 1;
-            if (r.evidence.size() < 8) r.evidence.push_back(ev);
-          }
-        }
+        for (size_t j = i + 1; j < ents.size(); ++j)
+          facts.push_back(Fact{(uint64_t(uint32_t(ents[i])) << 32) | uint32_t(ents[j]), s});
+    }
+    // By pair, then sentence; the relations come out in the order their pairs are first seen.
+    std::sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
+      return a.pair != b.pair ? a.pair < b.pair : a.sentence < b.sentence;
+    });
+    std::vector<Fact> firsts;  // the first fact of each pair
+    for (size_t i = 0; i < facts.size(); ++i)
+      if (i == 0 || facts[i].pair != facts[i - 1].pair) firsts.push_back(facts[i]);
+    std::vector<size_t> begin_of(firsts.size());  // index into `facts` of each pair's first fact
+    for (size_t i = 0, f = 0; i < facts.size(); ++i)
+      if (i == 0 || facts[i].pair != facts[i - 1].pair) begin_of[f++] = i;
+    std::vector<uint32_t> order(firsts.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return firsts[a].sentence != firsts[b].sentence ? firsts[a].sentence < firsts[b].sentence
+                                                      : firsts[a].pair < firsts[b].pair;
+    });
+    out_.reserve(out_.size() + order.size());
+    for (uint32_t f : order) {
+      Relation r;
+      r.source = int(firsts[f].pair >> 32);
+      r.target = int(uint32_t(firsts[f].pair));
+      r.kind = RelationKind::CoOccurrence;
+      r.kind_name = "co_occurrence";  // the label follows from the kind (RelationLabel)
+      size_t end = begin_of[f];
+      while (end < facts.size() && facts[end].pair == firsts[f].pair) ++end;
+      r.weight = double(end - begin_of[f]);
+      r.evidence.reserve(std::min<size_t>(end - begin_of[f], 8));
+      for (size_t i = begin_of[f]; i < end && r.evidence.size() < 8; ++i)
+        r.evidence.push_back(SentenceSpan(facts[i].sentence));
+      out_.push_back(std::move(r));
     }
   }
 };
