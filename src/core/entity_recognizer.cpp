@@ -1791,7 +1791,12 @@ class Recognizer {
 
   void Cluster() {
     // "(NICE)" defined after a name makes every "NICE" that acronym, not the French city.
-    std::unordered_set<std::string> defined;
+    // The maps below key on views: into the candidates' keys (they stay put while clustering)
+    // or into `kept`, for keys that are not a candidate's.
+    std::deque<std::string> kept;
+    auto keep = [&](std::string k) -> std::string_view { return kept.emplace_back(std::move(k)); };
+    using KeyMap = std::unordered_map<std::string_view, int, FastHash>;
+    std::unordered_set<std::string_view, FastHash> defined;
     for (const Cand& c : cands_)
       if (c.acronym && c.link >= 0) defined.insert(c.key);
     if (!defined.empty())
@@ -1804,15 +1809,19 @@ class Recognizer {
             c.acronym = true;
             c.form = Mention::Form::Acronym;
           }
-    std::unordered_map<std::string, int> by_key;    // folded name -> entity
+    KeyMap by_key;                                   // folded name -> entity
     std::unordered_map<int, int> by_place;           // gazetteer place -> entity
-    std::unordered_map<std::string, int> by_last;    // person last name / company short name
-    std::unordered_map<std::string, std::vector<int>> persons_by_last;  // all people of a last name
-    std::unordered_map<std::string, int> shorts;     // short names of multi-word candidates
-    std::unordered_map<std::string, int> defined_acronyms;  // "(NICE)" after a name -> its entity
+    KeyMap by_last;                                  // person last name / company short name
+    std::unordered_map<std::string_view, std::vector<int>, FastHash> persons_by_last;  // all people of a last name
+    KeyMap shorts;                                   // short names of multi-word candidates
+    KeyMap defined_acronyms;                         // "(NICE)" after a name -> its entity
+    by_key.reserve(cands_.size());
+    by_place.reserve(cands_.size());
+    by_last.reserve(cands_.size());
+    shorts.reserve(cands_.size());
     for (int i = 0; i < int(cands_.size()); ++i) {
       std::string sn = ShortName(cands_[i]);
-      if (!sn.empty()) shorts.emplace(sn, i);
+      if (!sn.empty() && !shorts.count(sn)) shorts.emplace(keep(std::move(sn)), i);
     }
     // A small city that is also the short name of a person or company in this text is that
     // person or company ("Meridian said" after "Meridian Platforms").
@@ -1869,7 +1878,7 @@ class Recognizer {
           // A person with this name read as a place? ("Jackson said" after "Michael Jackson")
           ent = NewEntity(c);
           by_place[c.place] = ent;
-          by_key.emplace(ents_[ent].key, ent);
+          if (!by_key.count(ents_[ent].key)) by_key.emplace(keep(ents_[ent].key), ent);
         }
         Attach(i, ent);
         continue;
@@ -1950,11 +1959,16 @@ class Recognizer {
       if (c.type == EntityType::Org && c.te - c.tb >= 3) {
         uint32_t e = c.te;
         while (e > c.tb + 2 && (ix_.Is(e - 1, ".") || ix_.Is(e - 1, ",") || LegalForm(e - 1))) --e;
-        if (e < c.te && LegalForm(e)) by_key.emplace(FoldKey(ix_.Text(ix_.Range(c.tb, e))), ent);
+        if (e < c.te && LegalForm(e)) {
+          std::string legal_less = FoldKey(ix_.Text(ix_.Range(c.tb, e)));
+          if (!by_key.count(legal_less)) by_key.emplace(keep(std::move(legal_less)), ent);
+        }
       }
-      const std::string sn = ShortName(c);
-      if (!sn.empty()) by_last.emplace(sn, ent);
-      if (!sn.empty() && c.type == EntityType::Person) persons_by_last[sn].push_back(ent);
+      if (std::string sn = ShortName(c); !sn.empty()) {
+        const std::string_view short_name = keep(std::move(sn));
+        by_last.emplace(short_name, ent);
+        if (c.type == EntityType::Person) persons_by_last[short_name].push_back(ent);
+      }
       // "Luiz Inácio Lula da Silva" is also "Lula": in names of three words or more, the
       // middle words are family names too.
       if (c.type == EntityType::Person && c.te - c.tb >= 3 && !FamilyNameFirst(c))
@@ -1968,7 +1982,7 @@ class Recognizer {
       Attach(i, ent);
     }
     // Weak single words: kept when the same word occurs twice mid-sentence as a weak guess.
-    std::unordered_map<std::string, int> weak_count;
+    std::unordered_map<std::string_view, int, FastHash> weak_count;
     // A word only ever used before a noun ("its Azure cloud service", "Azure customers") is a
     // product or a brand more often than an actor: that use does not count.
     for (const Cand& c : cands_)

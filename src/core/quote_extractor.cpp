@@ -70,9 +70,10 @@ class Extractor {
   uint32_t last_direct_sentence_ = kNone;  // sentence where its attribution / close is
   // Unnamed speaker phrases seen so far, with their folded text ("the official said" finds
   // "a senior official at the ministry"); only the recent ones are searched.
-  std::vector<std::pair<std::string, std::string>> unnamed_;
+  std::vector<Span> unnamed_;
   std::unordered_map<std::string, int> names_;  // folded entity name -> entity (GroupFor)
   std::vector<std::pair<int, Mention>> added_;  // pronoun and group mentions, merged at the end
+  mutable std::vector<std::string> folded_names_;  // FoldedName's cache, by entity
 
   // Merges the mentions found while resolving sources, once per entity (in text order, no
   // overlaps), instead of re-sorting a mention list per pronoun.
@@ -316,7 +317,7 @@ class Extractor {
     s.entity = ent;
     s.span = ix_.Range(b, e);
     s.text = std::string(ix_.Text(s.span));
-    unnamed_.emplace_back(s.text, FoldKey(s.text));  // for "the official said" later
+    unnamed_.push_back(s.span);  // for "the official said" later
     if (ent < 0) s.entity = GroupFor(b, e);
     return s;
   }
@@ -435,9 +436,16 @@ class Extractor {
         best = BetterOrg(best, ent, k);
         continue;
       }
-      if (FoldKey(er_.entities[ent].name).find(head) != std::string::npos) return ent;
+      if (FoldedName(ent).find(head) != std::string::npos) return ent;
     }
     return best;
+  }
+  // FoldKey of an entity's name, folded once.
+  const std::string& FoldedName(int ent) const {
+    if (folded_names_.size() <= size_t(ent)) folded_names_.resize(er_.entities.size());
+    std::string& f = folded_names_[ent];
+    if (f.empty()) f = FoldKey(er_.entities[ent].name);
+    return f;
   }
   // Of two organisations, the one named more often before token `k`; `a` (the later) on a tie.
   int BetterOrg(int a, int b, uint32_t k) const {
@@ -641,16 +649,20 @@ class Extractor {
     }
     if (definite && head + 1 >= e) {
       // "the official" after "a senior official at the health ministry".
-      const std::string h(ix_.L(head));
+      const std::string_view h = ix_.L(head);
       int looked = 0;
-      for (auto it = unnamed_.rbegin(); it != unnamed_.rend() && looked < 32; ++it, ++looked)
-        if (it->second.find(h) != std::string::npos) {
+      std::string folded;
+      for (auto it = unnamed_.rbegin(); it != unnamed_.rend() && looked < 32; ++it, ++looked) {
+        folded.clear();
+        AppendFoldKey(folded, ix_.Text(*it));
+        if (folded.find(h) != std::string::npos) {
           Speaker s;
           s.found = true;
-          s.text = it->first;
+          s.text = std::string(ix_.Text(*it));
           s.span = ix_.Range(b, e);
           return s;
         }
+      }
     }
     // The phrase may name an organisation in lowercase: "at the health ministry".
     int org = -1;
