@@ -139,7 +139,7 @@ void AssignIds(Analysis& a) {
   for (Entity& e : a.entities) {
     std::string slug = Slugify(e.name);
     int& count = used[slug];
-    e.id = count == 0 ? slug : slug + "-" + std::to_string(count + 1);
+    e.id = count == 0 ? std::move(slug) : slug + "-" + std::to_string(count + 1);
     ++count;
   }
   for (size_t i = 0; i < a.quotes.size(); ++i) a.quotes[i].id = "q" + std::to_string(i + 1);

@@ -136,19 +136,22 @@ const char* FoldLatin(char32_t cp) {
 
 std::string Slugify(std::string_view text, size_t max_len) {
   std::string out;
+  out.reserve(text.size());
   bool dash = false;
   for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const bool lower_or_digit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (lower_or_digit || (c >= 'A' && c <= 'Z')) {  // the common case, without decoding
+      ++i;
+      if (dash) out += '-';
+      dash = false;
+      out += lower_or_digit ? c : char(c - 'A' + 'a');
+      continue;
+    }
     char32_t cp;
     i += DecodeUtf8(text, i, &cp);
     const char* folded = nullptr;
-    char ascii[2] = {0, 0};
-    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
-      ascii[0] = char(cp);
-      folded = ascii;
-    } else if (cp >= 'A' && cp <= 'Z') {
-      ascii[0] = char(cp - 'A' + 'a');
-      folded = ascii;
-    } else if (cp == '\'' || cp == 0x2019) {
+    if (cp == '\'' || cp == 0x2019) {
       continue;  // "Peru's" -> "perus", not "peru-s"
     } else {
       folded = FoldLatin(cp);

@@ -51,17 +51,15 @@ TextIndex BuildTextIndex(const Document& doc) {
   ix.sentence_of.resize(n);
   ix.lower_word.assign(n, 0);
   ix.verb.assign(n, nullptr);
-  // One buffer for all lowercase texts. Reserved up front (and never in the small-string
-  // buffer) so the views stay valid, also when the index is moved.
+  // One buffer for all lowercase texts: the article in ASCII lowercase, so a token's lowercase
+  // text sits at its own offsets. Reserved up front (and never in the small-string buffer) so
+  // the views stay valid, also when the index is moved.
   ix.lower_buf.reserve(std::max<size_t>(doc.bytes.size(), 64));
-  for (uint32_t i = 0; i < n; ++i) ix.lower_buf.append(ix.Text(i));
+  ix.lower_buf.assign(doc.bytes);
   for (char& c : ix.lower_buf)
     if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  size_t at = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    ix.lower[i] = std::string_view(ix.lower_buf).substr(at, ix.tokens[i].span.size());
-    at += ix.tokens[i].span.size();
-  }
+  for (uint32_t i = 0; i < n; ++i)
+    ix.lower[i] = std::string_view(ix.lower_buf).substr(ix.tokens[i].span.begin, ix.tokens[i].span.size());
   for (uint32_t i = 0; i < n; ++i) {
     std::string_view t = ix.Text(i);
     // Only text with non-ASCII bytes folds differently from its ASCII lowercase.
