@@ -23,7 +23,8 @@ struct Token {
   Span span;
   enum class Kind : uint8_t { Word, Number, Punct, Symbol } kind = Kind::Word;
   uint8_t flags = 0;                   // kCapitalised | kAllCaps | kSentenceStart ...
-  static constexpr uint8_t kCapitalised = 1, kAllCaps = 2, kSentenceStart = 4, kParagraphStart = 8;
+  static constexpr uint8_t kCapitalised = 1, kAllCaps = 2, kSentenceStart = 4, kParagraphStart = 8,
+                           kHyphenated = 16;  // a word with an ASCII hyphen in it ("Kremlin-backed")
 };
 
 struct Sentence {

@@ -631,8 +631,8 @@ class Recognizer {
 
   // "Vienna-based", "pro-Chinese", "Kenya-backed": a place inside a hyphenated word.
   bool HyphenParts(uint32_t i, bool headline) {
+    if (!(ix_.tokens[i].flags & Token::kHyphenated)) return false;
     std::string_view t = ix_.Text(i);
-    if (t.find('-') == std::string_view::npos) return false;
     if (!(*Word1(i).hits).empty()) return false;  // "Guinea-Bissau"
     // Split on ASCII hyphens.
     std::vector<std::pair<uint32_t, uint32_t>> parts;  // byte offsets within t
@@ -792,6 +792,7 @@ class Recognizer {
   // A name made a modifier by a participle after a hyphen: "Vienna-based", "Kremlin-backed",
   // "state-run" (not a hyphenated given name: "Wei-ming").
   bool LowerSuffix(uint32_t j) const {
+    if (!(ix_.tokens[j].flags & Token::kHyphenated)) return false;
     const std::string_view t = ix_.Text(j);
     const size_t hyphen = t.rfind('-');
     if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 3 > t.size()) return false;

@@ -110,6 +110,7 @@ uint8_t FlagsFor(std::string_view word) {
     }
     if (c >= 'a' && c <= 'z') lower = true;
     if (c >= 'A' && c <= 'Z') ++upper;
+    if (c == '-') f |= Token::kHyphenated;
   }
   if (ascii) {  // the common case, without decoding
     if (word[0] >= 'A' && word[0] <= 'Z') f |= Token::kCapitalised;
@@ -117,6 +118,7 @@ uint8_t FlagsFor(std::string_view word) {
     if (!lower && upper >= 2) f |= Token::kAllCaps;
     return f;
   }
+  if (word.find('-') != std::string_view::npos) f |= Token::kHyphenated;  // past the ASCII prefix too
   if (IsUpperCp(FirstCp(word))) f |= Token::kCapitalised;
   if (IsAllCaps(word, 2)) f |= Token::kAllCaps;
   return f;
