@@ -44,10 +44,38 @@ std::string_view Gazetteer::Intern(std::string s) {
   return strings_.back();
 }
 
+uint32_t Gazetteer::FindEntry(std::string_view folded, uint64_t hash) const {
+  if (index_.empty()) return 0;
+  const size_t mask = index_.size() - 1;
+  const uint32_t tag = uint32_t(hash >> 32);
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = index_[i];
+    if (s.entry == 0 || (s.tag == tag && entries_[s.entry - 1].key == folded)) return s.entry;
+  }
+}
+
+void Gazetteer::Reindex(size_t capacity) {
+  index_.assign(capacity, Slot{});
+  for (size_t e = 0; e < entries_.size(); ++e) {
+    const uint64_t h = FastHash{}(entries_[e].key);
+    size_t i = h & (capacity - 1);
+    while (index_[i].entry != 0) i = (i + 1) & (capacity - 1);
+    index_[i] = Slot{uint32_t(h >> 32), uint32_t(e + 1)};
+  }
+}
+
 Gazetteer::KeyInfo& Gazetteer::Key(const std::string& folded) {
-  auto it = keys_.find(folded);
-  if (it == keys_.end()) it = keys_.emplace(Intern(folded), KeyInfo{}).first;
-  return it->second;
+  const uint64_t h = FastHash{}(folded);
+  if (const uint32_t e = FindEntry(folded, h)) return entries_[e - 1].info;
+  entries_.push_back(Entry{Intern(folded), KeyInfo{}});
+  if (index_.size() < entries_.size() * 2) Reindex(std::max<size_t>(64, index_.size() * 2));
+  else {
+    const size_t mask = index_.size() - 1;
+    size_t i = h & mask;
+    while (index_[i].entry != 0) i = (i + 1) & mask;
+    index_[i] = Slot{uint32_t(h >> 32), uint32_t(entries_.size())};
+  }
+  return entries_.back().info;
 }
 
 void Gazetteer::AddName(std::string_view name, uint32_t place) {
@@ -150,8 +178,8 @@ Gazetteer Gazetteer::Parse(std::string_view data) {
     }
   }
   // Best first: countries, regions, then cities by population (capitals first among equals).
-  for (auto& kv : g.keys_) {
-    std::stable_sort(kv.second.hits.begin(), kv.second.hits.end(), [&](const NameHit& a, const NameHit& b) {
+  for (Entry& entry : g.entries_) {
+    std::stable_sort(entry.info.hits.begin(), entry.info.hits.end(), [&](const NameHit& a, const NameHit& b) {
       const Place& pa = g.places_[a.place];
       const Place& pb = g.places_[b.place];
       if (pa.kind != pb.kind) return int(pa.kind) < int(pb.kind);
@@ -169,8 +197,8 @@ const Gazetteer& Gazetteer::Builtin() {
 }
 
 const Gazetteer::KeyInfo* Gazetteer::Lookup(std::string_view folded) const {
-  auto it = keys_.find(folded);
-  return it == keys_.end() ? nullptr : &it->second;
+  const uint32_t e = FindEntry(folded, FastHash{}(folded));
+  return e ? &entries_[e - 1].info : nullptr;
 }
 
 const std::vector<Gazetteer::NameHit>& Gazetteer::FindName(std::string_view folded) const {

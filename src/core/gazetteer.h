@@ -88,7 +88,21 @@ class Gazetteer {
   // Keys are views into `strings_` (stable addresses), so lookups never allocate.
   std::deque<std::string> strings_;
   KeyInfo& Key(const std::string& folded);                 // finds or adds
-  std::unordered_map<std::string_view, KeyInfo, FastHash> keys_;   // names, prefixes, demonyms
+  // Names, prefixes and demonyms, each with what is known of it. Lookups go through an
+  // open-addressing index with part of each key's hash beside it: a word that is no name (most
+  // words looked up) costs one probe in contiguous memory, and no key bytes are compared.
+  struct Entry {
+    std::string_view key;                                   // a view into strings_
+    KeyInfo info;
+  };
+  struct Slot {
+    uint32_t tag = 0;                                       // high half of the key's hash
+    uint32_t entry = 0;                                     // index into entries_ + 1; 0: empty
+  };
+  std::deque<Entry> entries_;                               // stable addresses while adding
+  std::vector<Slot> index_;                                 // power-of-two size, at most half full
+  uint32_t FindEntry(std::string_view folded, uint64_t hash) const;  // index + 1, or 0
+  void Reindex(size_t capacity);
   std::unordered_map<std::string_view, uint32_t, FastHash> countries_;
   size_t cities_ = 0;
 };
