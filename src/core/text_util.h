@@ -47,13 +47,26 @@ struct FastHash {
     const char* p = s.data();
     size_t n = s.size();
     uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t(n) * 0xC2B2AE3D27D4EB4Full);
-    for (; n >= 8; p += 8, n -= 8) h = Mix(h ^ Load(p, 8));
+    for (; n >= 8; p += 8, n -= 8) h = Mix(h ^ Load64(p));
     if (n > 0) h = Mix(h ^ Load(p, n));
     return size_t(h);
   }
-  static uint64_t Load(const char* p, size_t n) noexcept {  // little-endian, n <= 8
-    uint64_t v = 0;
-    std::memcpy(&v, p, n);
+  // The n <= 8 bytes at p as one number, in fixed-size loads (a copy of n bytes into a word
+  // would go byte by byte, and stall the load that reads the word back).
+  static uint64_t Load(const char* p, size_t n) noexcept {
+    if (n == 8) return Load64(p);
+    if (n >= 4) return uint64_t(Load32(p)) | (uint64_t(Load32(p + n - 4)) << 32);
+    const auto b = [&](size_t i) { return uint64_t(static_cast<unsigned char>(p[i])); };
+    return (b(0) << 16) | (b(n >> 1) << 8) | b(n - 1);  // 1 to 3 bytes
+  }
+  static uint64_t Load64(const char* p) noexcept {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  static uint32_t Load32(const char* p) noexcept {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
     return v;
   }
   static uint64_t Mix(uint64_t h) noexcept {
