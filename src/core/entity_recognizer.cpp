@@ -103,6 +103,9 @@ class Recognizer {
       : ix_(ix), world_(world), claimed_(ix.size(), 0), word1_(ix.size()), word1_done_(ix.size(), 0) {}
 
   EntityResult Run() {
+    size_t names = 0;  // candidates start at capitalised words: room for them up front
+    for (uint32_t i = 0; i < ix_.size(); ++i) names += NameWord(i);
+    cands_.reserve(names + 16);
     FindLocalPlaces();
     FindCountries();
     for (uint32_t s = 0; s < ix_.sentences.size(); ++s)
