@@ -2023,12 +2023,7 @@ class Recognizer {
   static std::vector<std::string_view> KeyViews(std::string_view folded) {
     std::vector<std::string_view> out;
     out.reserve(size_t(std::count(folded.begin(), folded.end(), ' ')) + 1);
-    size_t start = 0;
-    for (size_t i = 0; i <= folded.size(); ++i)
-      if (i == folded.size() || folded[i] == ' ') {
-        if (i > start) out.push_back(folded.substr(start, i - start));
-        start = i + 1;
-      }
+    ForEachKeyWord(folded, [&](std::string_view w) { out.push_back(w); });
     return out;
   }
 
@@ -2053,12 +2048,7 @@ class Recognizer {
     std::unordered_map<std::string_view, List> forms;  // first key -> its forms, in order made
     forms.reserve(ents_.size() * 2);
     auto push_stored = [&](std::string s) {  // a folded name's words
-      const std::string_view kept = store.emplace_back(std::move(s));
-      for (size_t i = 0, start = 0; i <= kept.size(); ++i)
-        if (i == kept.size() || kept[i] == ' ') {
-          if (i > start) keys.push_back(kept.substr(start, i - start));
-          start = i + 1;
-        }
+      ForEachKeyWord(store.emplace_back(std::move(s)), [&](std::string_view w) { keys.push_back(w); });
     };
     auto push_tokens = [&](uint32_t b, uint32_t e) {
       for (uint32_t k = b; k < e; ++k) keys.push_back(ix_.F(k));

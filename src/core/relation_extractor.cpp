@@ -334,13 +334,9 @@ class Relations {
     for (size_t o = 0; o < er_.entities.size() && !places.empty(); ++o) {
       if (Type(int(o)) != EntityType::Org || er_.entities[o].mentions.empty()) continue;
       key.clear();
-      AppendFoldKey(key, er_.entities[o].name);  // words one space apart
+      AppendFoldKey(key, er_.entities[o].name);
       words.clear();
-      for (size_t i = 0, start = 0; i <= key.size(); ++i)
-        if (i == key.size() || key[i] == ' ') {
-          if (i > start) words.push_back(std::string_view(key).substr(start, i - start));
-          start = i + 1;
-        }
+      ForEachKeyWord(key, [&](std::string_view w) { words.push_back(w); });
       if (words.size() < 2) continue;  // one word holds no place
       found.clear();
       for (size_t i = 0; i < words.size(); ++i) {
@@ -484,34 +480,32 @@ class Relations {
         for (size_t j = i + 1; j < ents.size(); ++j)
           facts.push_back(Fact{(uint64_t(uint32_t(ents[i])) << 32) | uint32_t(ents[j]), s});
     }
-    // By pair, then sentence; the relations come out in the order their pairs are first seen.
-    std::sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
-      return a.pair != b.pair ? a.pair < b.pair : a.sentence < b.sentence;
+    // Facts come in sentence order; a stable sort by pair keeps it within each pair.
+    std::stable_sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) { return a.pair < b.pair; });
+    struct Group {
+      size_t begin, end;  // the facts of one pair, in `facts`
+    };
+    std::vector<Group> groups;
+    for (size_t i = 0; i < facts.size(); ++i) {
+      if (i == 0 || facts[i].pair != facts[i - 1].pair) groups.push_back(Group{i, i});
+      groups.back().end = i + 1;
+    }
+    // The relations come out in the order their pairs are first seen.
+    std::sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) {
+      const Fact& fa = facts[a.begin];
+      const Fact& fb = facts[b.begin];
+      return fa.sentence != fb.sentence ? fa.sentence < fb.sentence : fa.pair < fb.pair;
     });
-    std::vector<Fact> firsts;  // the first fact of each pair
-    for (size_t i = 0; i < facts.size(); ++i)
-      if (i == 0 || facts[i].pair != facts[i - 1].pair) firsts.push_back(facts[i]);
-    std::vector<size_t> begin_of(firsts.size());  // index into `facts` of each pair's first fact
-    for (size_t i = 0, f = 0; i < facts.size(); ++i)
-      if (i == 0 || facts[i].pair != facts[i - 1].pair) begin_of[f++] = i;
-    std::vector<uint32_t> order(firsts.size());
-    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      return firsts[a].sentence != firsts[b].sentence ? firsts[a].sentence < firsts[b].sentence
-                                                      : firsts[a].pair < firsts[b].pair;
-    });
-    out_.reserve(out_.size() + order.size());
-    for (uint32_t f : order) {
+    out_.reserve(out_.size() + groups.size());
+    for (const Group& g : groups) {
       Relation r;
-      r.source = int(firsts[f].pair >> 32);
-      r.target = int(uint32_t(firsts[f].pair));
+      r.source = int(facts[g.begin].pair >> 32);
+      r.target = int(uint32_t(facts[g.begin].pair));
       r.kind = RelationKind::CoOccurrence;
       r.kind_name = "co_occurrence";  // the label follows from the kind (RelationLabel)
-      size_t end = begin_of[f];
-      while (end < facts.size() && facts[end].pair == firsts[f].pair) ++end;
-      r.weight = double(end - begin_of[f]);
-      r.evidence.reserve(std::min<size_t>(end - begin_of[f], 8));
-      for (size_t i = begin_of[f]; i < end && r.evidence.size() < 8; ++i)
+      r.weight = double(g.end - g.begin);
+      r.evidence.reserve(std::min<size_t>(g.end - g.begin, 8));
+      for (size_t i = g.begin; i < g.end && r.evidence.size() < 8; ++i)
         r.evidence.push_back(SentenceSpan(facts[i].sentence));
       out_.push_back(std::move(r));
     }

@@ -39,6 +39,16 @@ bool IsAllCaps(std::string_view text, int min_letters = 2);
 // "Nairobi" from "NAIROBI", "Buenos Aires" from "BUENOS AIRES": first letter of each word kept,
 // the rest lowercased. For names only ever seen in capitals (datelines).
 std::string TitleCase(std::string_view text);
+// Calls f(word) for each word of a FoldKey (words one space apart), as views into `key`:
+// "united states" -> "united", "states". A run of words i..j is then one view of `key` too.
+template <class F>
+void ForEachKeyWord(std::string_view key, F&& f) {
+  for (size_t i = 0, start = 0; i <= key.size(); ++i)
+    if (i == key.size() || key[i] == ' ') {
+      if (i > start) f(key.substr(start, i - start));
+      start = i + 1;
+    }
+}
 
 // A quick hash for the short keys of the lexicon and gazetteer maps: eight bytes at a time
 // (words are short, so most keys take one or two rounds), each round mixed by a multiply.
