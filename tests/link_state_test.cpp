@@ -44,6 +44,36 @@ TEST_CASE("positions: headline, short fractions, no fraction; bad ones are dropp
   }
 }
 
+TEST_CASE("map view: centre and zoom round-trip; out of range or malformed ones are dropped") {
+  LinkState l;
+  l.article = "a";
+  l.view = "map";
+  l.has_map_view = true;
+  l.map_lat = 48.8566;
+  l.map_lon = -2.3522;
+  l.map_zoom = 6;
+  const std::string hash = FormatLink(l);
+  CHECK(hash == "a=a&v=map&m=48.86,-2.35,6.00");
+  LinkParse r = ParseLink(hash);
+  CHECK(r.problems.empty());
+  REQUIRE(r.link.has_map_view);
+  CHECK(r.link.map_lat == doctest::Approx(48.86));
+  CHECK(r.link.map_lon == doctest::Approx(-2.35));
+  CHECK(r.link.map_zoom == doctest::Approx(6));
+  CHECK(FormatLink(r.link) == hash);
+  CHECK(ParseLink("m=-90,180,64").link.has_map_view);
+  CHECK(ParseLink("m=0,0,0.5").link.has_map_view);
+  CHECK_FALSE(FormatLink(LinkState{}).find("m=") != std::string::npos);  // no view, no field
+  for (const char* bad : {"m=", "m=1,2", "m=1,2,3,4", "m=91,0,1", "m=0,-181,1", "m=0,0,0.4", "m=0,0,65",
+                          "m=nan,0,1", "m=inf,0,1", "m=1e1,0,1", "m=0x1,0,1", "m=1.,0,1", "m=.5,0,1",
+                          "m=1,,2", "m=+1,0,1", "m=1%2C0%2C1x", "m=<b>,0,1", "m=1 ,0,1"}) {
+    CAPTURE(bad);
+    LinkParse bad_link = ParseLink(bad);
+    CHECK_FALSE(bad_link.link.has_map_view);
+    CHECK(bad_link.problems.size() == 1);
+  }
+}
+
 TEST_CASE("hostile links: script, markup, control characters, bad ids, unknown keys") {
   LinkParse r = ParseLink("a=<script>alert(1)</script>&e=%3Cimg%20src=x%20onerror=alert(1)%3E&q=q1");
   CHECK(r.link.article.empty());

@@ -519,6 +519,17 @@ std::string StateJson(const AppState& app) {
   w.String(app.map.show_map ? "map" : "graph");
   w.Key("mapZoom");  // entity map, map view: 1 = the whole world fits
   w.Number(std::round(MapZoomLevel(app.map) * 1000) / 1000);
+  double lat = 0, lon = 0, zoom = 0;
+  w.Key("mapView");  // where the reader moved the map (as links carry it), or null
+  if (ReaderMapView(app.map, &lat, &lon, &zoom)) {
+    w.BeginArray();
+    w.Number(std::round(lat * 100) / 100);
+    w.Number(std::round(lon * 100) / 100);
+    w.Number(std::round(zoom * 100) / 100);
+    w.EndArray();
+  } else {
+    w.Null();
+  }
   w.Key("layoutSettled");  // entity map, graph view: the force layout has come to rest
   w.Bool(app.map.layout.settled);
   w.Key("link");

@@ -30,7 +30,10 @@ lectern::LinkState CurrentLinkState(const AppState& app, LinkScope scope) {
       l.permille = std::min(999, int(std::lround(pos.fraction * 1000)));
     }
     if (app.article.find_open) l.search = app.article.find_query;
-    if (app.map.show_map) l.view = "map";
+    if (app.map.show_map) {
+      l.view = "map";
+      l.has_map_view = ReaderMapView(app.map, &l.map_lat, &l.map_lon, &l.map_zoom);
+    }
   }
   return l;
 }
@@ -100,6 +103,7 @@ void ApplyLink(AppState& app, std::string_view fragment) {
     app.article.find_keep_scroll = l.has_position;
   }
   if (!l.view.empty()) app.map.show_map = l.view == "map";
+  if (l.has_map_view) app.map.linked_map_view = {true, l.map_lat, l.map_lon, l.map_zoom};
   platform::RequestFrames(0.3);
 }
 

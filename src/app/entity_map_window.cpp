@@ -700,6 +700,15 @@ bool DrawMap(EntityMapView& v, AppState& app, const Analysis& a, const Canvas& c
   } else if (fit) {
     fit_places();
   }
+  if (v.linked_map_view.pending) {  // a link's view, exactly (no glide)
+    const lectern::MapPoint p = lectern::ProjectEqualEarth(v.linked_map_view.lat, v.linked_map_view.lon);
+    cam.tx = p.x;
+    cam.ty = p.y;
+    cam.tzoom = std::clamp(v.world_zoom * v.linked_map_view.zoom, min_zoom, max_zoom);
+    Jump(cam);
+    cam.follow_fit = false;
+    v.linked_map_view.pending = false;
+  }
   if (v.centre_entity >= 0) {
     const int mk = size_t(v.centre_entity) < v.story.entity_marker.size() ? v.story.entity_marker[size_t(v.centre_entity)] : -1;
     if (mk >= 0) {
@@ -736,6 +745,7 @@ bool DrawMap(EntityMapView& v, AppState& app, const Analysis& a, const Canvas& c
   const int clicked = PressDragRelease(v, cam, view, v.hovered, [&](int, ImVec2) {
     // Markers stay where the places are: dragging one pans the map.
     PanBy(cam, view, io.MouseDelta.x, io.MouseDelta.y);
+    cam.follow_fit = false;
   });
   if (clicked >= 0) Select(app, a, clicked);
   else if (clicked == -2 && io.MouseReleased[0]) Select(app, a, -1);
@@ -1317,7 +1327,8 @@ bool DrawEntityMapContents(EntityMapView& v, AppState& app) {
     v.centre_on_select = false;
   }
   if (fit) v.centre_entity = -1;
-  if (fit && !v.show_map) v.graph_camera.follow_fit = true;
+  // Fit: the view follows the content again (for the map: a link then carries no map view).
+  if (fit) (v.show_map ? v.map_camera : v.graph_camera).follow_fit = true;
 
   bool animating = false;
   ImDrawList* under = ImGui::GetWindowDrawList();
@@ -1368,6 +1379,19 @@ bool DrawEntityMapContents(EntityMapView& v, AppState& app) {
 
 double MapZoomLevel(const EntityMapView& v) {
   return v.world_zoom > 0 ? v.map_camera.zoom / v.world_zoom : 1.0;
+}
+
+bool ReaderMapView(const EntityMapView& v, double* lat, double* lon, double* zoom) {
+  if (v.linked_map_view.pending) {  // asked for, not drawn yet: still what the link says
+    *lat = v.linked_map_view.lat, *lon = v.linked_map_view.lon, *zoom = v.linked_map_view.zoom;
+    return true;
+  }
+  const MapCamera& cam = v.map_camera;
+  if (!cam.placed || cam.follow_fit || !(v.world_zoom > 0)) return false;
+  // Where the camera is going (mid-glide, the link is its destination).
+  if (!lectern::InverseEqualEarth({float(cam.tx), float(cam.ty)}, lat, lon)) return false;
+  *zoom = cam.tzoom / v.world_zoom;
+  return true;
 }
 
 // [SECTION] World map asset ------------------------------------------------------------------------

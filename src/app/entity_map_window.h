@@ -42,6 +42,10 @@ struct EntityMapView {
 
   MapCamera graph_camera, map_camera;
   double world_zoom = 1;                // map zoom at which the whole world fits the canvas
+  struct LinkedMapView {                // a map view a link asked for: applied when the map
+    bool pending = false;               // is next drawn (its canvas size known)
+    double lat = 0, lon = 0, zoom = 1;  // degrees; 1: the whole world fits
+  } linked_map_view;
 
   // Derived from the open analysis and the filters; rebuilt when either changes.
   const void* model_for = nullptr;      // the analysis the caches were built from
@@ -78,3 +82,6 @@ void LoadWorldMap(AppState& app);
 
 // The map view's zoom relative to "the whole world fits" (1), for the page's state query.
 double MapZoomLevel(const EntityMapView& view);
+// Where the reader has moved the world map (centre in degrees, zoom as MapZoomLevel), for a
+// link: false while the map shows its own fit of the story's places, or has not been drawn.
+bool ReaderMapView(const EntityMapView& view, double* lat, double* lon, double* zoom);

@@ -88,6 +88,50 @@ bool IsSlug(std::string_view s) {
   return true;
 }
 
+namespace {
+
+// A plain decimal: an optional '-', digits, optionally '.' and digits ("48.85", "-0.5", "6").
+// Nothing else (no exponent, no "inf", no hex, no locale), so every value a link can carry is
+// a finite number written the way FormatLink writes it.
+bool ParseDecimal(std::string_view s, double* out) {
+  size_t i = 0;
+  const bool negative = !s.empty() && s[0] == '-';
+  if (negative) ++i;
+  double v = 0;
+  size_t digits = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 12; ++i, ++digits) v = v * 10 + (s[i] - '0');
+  if (digits == 0) return false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    double scale = 0.1;
+    size_t decimals = 0;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && decimals < 12; ++i, ++decimals, scale /= 10)
+      v += (s[i] - '0') * scale;
+    if (decimals == 0) return false;
+  }
+  if (i != s.size()) return false;
+  *out = negative ? -v : v;
+  return true;
+}
+
+// "<lat>,<lon>,<zoom>" within range.
+bool ParseMapView(std::string_view value, LinkState* l) {
+  double v[3];
+  for (int k = 0; k < 3; ++k) {
+    const size_t comma = k < 2 ? value.find(',') : value.size();
+    if (comma == std::string_view::npos || !ParseDecimal(value.substr(0, comma), &v[k])) return false;
+    value = k < 2 ? value.substr(comma + 1) : std::string_view();
+  }
+  if (v[0] < -90 || v[0] > 90 || v[1] < -180 || v[1] > 180 || v[2] < kMinMapZoom || v[2] > kMaxMapZoom) return false;
+  l->has_map_view = true;
+  l->map_lat = v[0];
+  l->map_lon = v[1];
+  l->map_zoom = v[2];
+  return true;
+}
+
+}  // namespace
+
 LinkParse ParseLink(std::string_view fragment) {
   LinkParse r;
   if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
@@ -159,6 +203,8 @@ LinkParse ParseLink(std::string_view fragment) {
       } else {
         r.problems.push_back("The link's view is not \xE2\x80\x9Cgraph\xE2\x80\x9D or \xE2\x80\x9Cmap\xE2\x80\x9D and was ignored.");
       }
+    } else if (key == "m") {
+      if (!ParseMapView(value, &r.link)) r.problems.push_back("The link's map view is not valid and was ignored.");
     } else {
       r.problems.push_back("Ignored \xE2\x80\x9C" + Trimmed(key, 24) + "\xE2\x80\x9D in the link (unknown).");
     }
@@ -186,6 +232,13 @@ std::string FormatLink(const LinkState& l) {
   }
   field("s", l.search);
   field("v", l.view);
+  if (l.has_map_view) {
+    const auto clamp = [](double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; };
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f,%.2f,%.2f", clamp(l.map_lat, -90, 90), clamp(l.map_lon, -180, 180),
+                  clamp(l.map_zoom, kMinMapZoom, kMaxMapZoom));
+    field("m", buf);
+  }
   return out;
 }
 

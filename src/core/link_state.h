@@ -1,6 +1,6 @@
 // link_state.h — the shareable link: what the reader is looking at, as a short URL fragment.
 //
-//   #a=<article>&e=<entity>&q=<quote>&p=<paragraph>.<permille>&s=<search>&v=<view>
+//   #a=<article>&e=<entity>&q=<quote>&p=<paragraph>.<permille>&s=<search>&v=<view>&m=<lat>,<lon>,<zoom>
 //
 //   a  article id: a slug of its headline              a=chile-and-peru-sign-10-year-...
 //   e  selected entity id: a slug of its name          e=ana-ruiz
@@ -10,6 +10,9 @@
 //      far into it, in thousandths
 //   s  find-in-article term, percent-encoded           s=nuclear%20energy
 //   v  entity map view: graph or map                   v=map
+//   m  world map centre (latitude, longitude, in       m=48.85,2.35,6.00
+//      degrees) and zoom (1: the whole world fits),
+//      when the reader has moved the map
 //
 //   LinkParse r = ParseLink(hash_without_the_hash_sign);
 //   for (const std::string& p : r.problems) notice(p);      // what was ignored, and why
@@ -36,6 +39,9 @@ struct LinkState {
   int permille = 0;            // 0..999: how far into the paragraph
   std::string search;
   std::string view;            // "graph", "map" or ""
+  bool has_map_view = false;   // the world map moved by the reader:
+  double map_lat = 0, map_lon = 0;  // its centre, in degrees
+  double map_zoom = 1;         // 1: the whole world fits the canvas (kMinMapZoom..kMaxMapZoom)
 };
 
 struct LinkParse {
@@ -45,6 +51,7 @@ struct LinkParse {
 
 constexpr size_t kMaxLinkLength = 2048;   // longer fragments are cut, with a problem noted
 constexpr size_t kMaxLinkValue = 200;     // bytes per decoded value
+constexpr double kMinMapZoom = 0.5, kMaxMapZoom = 64;  // map zoom a link may ask for
 
 LinkParse ParseLink(std::string_view fragment);
 std::string FormatLink(const LinkState& link);

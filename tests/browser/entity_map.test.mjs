@@ -231,9 +231,12 @@ test('map view: markers at the places, click one to select it; wheel zooms, drag
               `the marker moved with the drag: ${p0} -> ${p1}`);
     assert.equal(s.entity, id, 'a drag is not a click: the selection stays');
 
-    // Fit glides back to the story's places.
+    // Fit glides back to the story's places, and the link no longer carries a view of the map.
+    assert.ok(Array.isArray(s.mapView) && /[#&]m=/.test(s.link), 'the moved map is in the link');
     await clickTarget(page, 'map.fit');
     s = await waitForState(page, `(s) => Math.abs(s.mapZoom - ${z0}) < 0.01`);
+    assert.equal(s.mapView, null);
+    assert.ok(!/[#&]m=/.test(s.link), `no map view in ${s.link}`);
     app.assertNoConsoleErrors();
   } finally {
     await app.close();

@@ -65,6 +65,52 @@ test('the URL follows the reader with replaceState, and a link reopens that view
   }
 });
 
+test('a map the reader zoomed and panned reopens on the same place at the same zoom', async () => {
+  const a = await openApp({ browser, server, viewport: { width: 1400, height: 860 } });
+  let link, before;
+  try {
+    const { page } = a;
+    await clickTarget(page, 'map.toggle');
+    await waitForState(page, (s) => s.view === 'map' && Object.keys(s.targets).some((k) => k.startsWith('map.marker.')));
+    await a.waitIdle();
+    let s = await a.state();
+    assert.equal(s.mapView, null, 'the map\'s own fit of the story is no view of the reader\'s');
+    assert.ok(!/[#&]m=/.test(s.link), 'so the link carries none');
+    const [x, y, w, h] = s.targets['map.canvas'];
+    // Zoom in about a point left of centre, then drag the map down and right.
+    await page.mouse.move(x + w * 0.3, y + h * 0.4);
+    await page.mouse.wheel(0, -400);
+    await waitForState(page, `(s) => s.mapZoom > ${s.mapZoom} * 1.5`);
+    await page.mouse.move(x + w * 0.5, y + h * 0.15);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(x + w * 0.5 + 10 * i, y + h * 0.15 + 5 * i);
+    await page.mouse.up();
+    await a.waitIdle();
+    before = await a.state();
+    assert.ok(Array.isArray(before.mapView), 'the reader moved the map');
+    link = before.link;
+    const [lat, lon, zoom] = before.mapView;
+    assert.match(link, new RegExp(`[#&]m=${lat.toFixed(2)},${lon.toFixed(2)},${zoom.toFixed(2)}(&|$)`));
+    await page.waitForFunction((h) => location.hash.slice(1) === h, hashOf(link));
+  } finally {
+    await a.close();
+  }
+  // Another window size: the same centre and zoom relative to the whole world.
+  const b = await openApp({ browser, url: link.slice(0, link.indexOf('#')), hash: hashOf(link), viewport: { width: 1000, height: 1000 } });
+  try {
+    await b.waitIdle();
+    const s = await b.state();
+    assert.equal(s.view, 'map');
+    assert.deepEqual(s.mapView, before.mapView, 'the link\'s centre and zoom');
+    assert.ok(Math.abs(s.mapZoom - before.mapZoom) < 0.02, `zoom ${s.mapZoom} vs ${before.mapZoom}`);
+    assert.equal(hashOf(s.link), hashOf(link), 'and the page writes the same link back');
+    await b.shot('map-view-link-reopened-1000x1000');
+    b.assertNoConsoleErrors();
+  } finally {
+    await b.close();
+  }
+});
+
 test('a link typed into the address bar of an open page is applied (hashchange)', async () => {
   const app = await openApp({ browser, server });
   try {
@@ -116,6 +162,7 @@ const HOSTILE = [
   ['oversized', 's=' + 'x'.repeat(6000), (s) => s.notices.some((n) => /too long/.test(n))],
   ['many bad fields', Array.from({ length: 400 }, (_, i) => `k${i}=v`).join('&'), (s) => s.notices.length <= 3],
   ['negative position', 'p=-7.100', (s) => s.scroll === 0],
+  ['map view out of range', 'v=map&m=999,-4e9,Infinity', (s) => s.view === 'map' && s.mapView === null && s.notices.some((n) => /map view/.test(n))],
 ];
 
 test('hostile and stale links fall back safely', async () => {
