@@ -460,3 +460,16 @@ TEST_CASE("a defined acronym read as a place by its context ('at NICE', 'in NICE
   CHECK(r.Mentions("National Agency for Care Evaluation").size() == 4);
   CHECK(r.Mentions("Nice") == Strings{"Nice"});
 }
+
+TEST_CASE("a name in brackets in its own script is the same person, and so are its later uses") {
+  Run r("Talks resume\n\nDeputy Minister Nikos Alexiou (Νίκος Αλεξίου) met Olena Kravets (Олена Кравець) "
+        "in Lisbon on Monday.\n\nΑλεξίου later said the talks were useful, and Kravets agreed.\n");
+  CHECK(r.Mentions("Nikos Alexiou") == std::vector<std::string>{"Nikos Alexiou", "Νίκος Αλεξίου", "Αλεξίου"});
+  CHECK(r.Mentions("Olena Kravets") == std::vector<std::string>{"Olena Kravets", "Олена Кравець", "Kravets"});
+  CHECK(r.Find("Νίκος Αλεξίου") == nullptr);
+  CHECK(r.Find("Олена Кравець") == nullptr);
+  // The same script in brackets is another name: "(Reuters)", a party, a nickname.
+  Run same("Vote count\n\nAna Ruiz (Partido Verde) won the seat, officials said.\n");
+  CHECK(same.Find("Ana Ruiz") != nullptr);
+  CHECK(same.Mentions("Ana Ruiz") == std::vector<std::string>{"Ana Ruiz"});
+}

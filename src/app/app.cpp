@@ -395,6 +395,16 @@ std::string StateJson(const AppState& app) {
   w.Int(e ? int64_t(e->loaded.doc.paragraphs.size()) : 0);
   w.Key("words");
   w.Int(e ? e->words : 0);
+  w.Key("missingGlyphs");  // what the open article has that its fonts cannot draw: "U+0416"
+  w.BeginArray();
+  if (e) {
+    for (char32_t cp : MissingGlyphs(app.fonts, e->loaded.doc.bytes, 16)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04X", unsigned(cp));
+      w.String(buf);
+    }
+  }
+  w.EndArray();
   w.Key("library");
   w.BeginArray();
   for (const LibraryEntry& l : app.library) {

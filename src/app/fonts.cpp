@@ -1,6 +1,10 @@
 // fonts.cpp — loading the packaged fonts (see fonts.h).
 #include "fonts.h"
 
+#include "document.h"
+#include "text_util.h"
+
+#include <algorithm>
 #include <cfloat>
 #include <cstdio>
 
@@ -47,4 +51,19 @@ std::string LoadFonts(Fonts& fonts, const char* dir) {
 float MeasureText(ImFont* font, float size, std::string_view text) {
   if (text.empty()) return 0.0f;
   return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+}
+
+std::vector<char32_t> MissingGlyphs(const Fonts& fonts, std::string_view text, size_t limit) {
+  std::vector<char32_t> missing;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp;
+    i += lectern::DecodeUtf8(text, i, &cp);
+    if (cp < 0x20 || cp == 0x7F || lectern::IsSpaceCp(cp) || cp > 0xFFFF) continue;
+    if (std::find(missing.begin(), missing.end(), cp) != missing.end()) continue;
+    const ImWchar c = ImWchar(cp);
+    if (!fonts.serif->IsGlyphInFont(c) || !fonts.sans->IsGlyphInFont(c)) missing.push_back(cp);
+  }
+  std::sort(missing.begin(), missing.end());
+  if (missing.size() > limit) missing.resize(limit);
+  return missing;
 }

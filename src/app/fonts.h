@@ -12,6 +12,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct Fonts {
   ImFont* serif = nullptr;       // Noto Serif: body text, serif mode
@@ -29,3 +30,7 @@ std::string LoadFonts(Fonts& fonts, const char* dir);
 
 // Width of `text` set in `font` at `size` pixels. Invalid UTF-8 measures as U+FFFD.
 float MeasureText(ImFont* font, float size, std::string_view text);
+
+// Code points of `text` (UTF-8) that the reading faces, serif or sans, cannot draw: distinct,
+// ascending, at most `limit`. White space and control characters are not drawn and do not count.
+std::vector<char32_t> MissingGlyphs(const Fonts& fonts, std::string_view text, size_t limit);

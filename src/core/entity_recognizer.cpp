@@ -112,6 +112,7 @@ class Recognizer {
       if (ix_.sentences[s].paragraph != ~0u) ScanSentence(s);
     for (uint32_t s = 0; s < ix_.sentences.size(); ++s)
       if (ix_.sentences[s].paragraph == ~0u) ScanSentence(s);
+    LinkNamesInOtherScripts();
     ChooseCities();
     Cluster();
     Sweep();
@@ -1089,6 +1090,36 @@ class Recognizer {
     if (rest < e) Rest(rest, e, rest == b ? ctx_end : e, allow_person);
   }
 
+  // "Kyriakos Mitsotakis (Κυριάκος Μητσοτάκης)", "Volodymyr Zelensky (Володимир Зеленський)": a
+  // name in brackets right after a name, written in another script, is that name in its own
+  // letters: the same entity, and later uses of it are mentions of it.
+  void LinkNamesInOtherScripts() {
+    std::vector<int> ending_at(ix_.size() + 1, -1);
+    for (int i = 0; i < int(cands_.size()); ++i) ending_at[cands_[i].te] = i;
+    for (Cand& c : cands_) {
+      if (c.tb < 2 || c.link >= 0 || c.acronym || !ix_.Is(c.tb - 1, "(") || !ix_.Is(c.te, ")")) continue;
+      const int p = ending_at[c.tb - 1];
+      if (p < 0 || cands_[p].link >= 0 || NonLatinLetters(c.name) == NonLatinLetters(cands_[p].name)) continue;
+      const Cand& named = cands_[p];
+      c.link = p;
+      c.type = named.type;
+      c.strength = named.strength;
+      c.place = -1;
+      c.hits.clear();
+      c.form = Mention::Form::Name;
+    }
+  }
+  // Letters of a script other than Latin (Greek, Cyrillic, and so on) in `text`.
+  static bool NonLatinLetters(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+      char32_t cp;
+      i += DecodeUtf8(text, i, &cp);
+      if (cp >= 0x370 && !(cp >= 0x1E00 && cp <= 0x1EFF) && IsLetterCp(cp) && !(cp >= 0x2000 && cp <= 0x2BFF))
+        return true;
+    }
+    return false;
+  }
+
   bool ParenAcronym(uint32_t b, uint32_t e) {
     if (!ix_.Is(e, "(")) return false;
     uint32_t close = e + 1;
@@ -1688,8 +1719,8 @@ class Recognizer {
     if (c.strength >= kFair && !(c.type != b.type && c.te - c.tb == 1 && b.type == EntityType::Person))
       b.votes[int(c.type)] += c.strength;
     if (b.gender == Gender::Unknown) b.gender = c.gender;
-    if (c.type == EntityType::Person && b.type == EntityType::Person) {
-      // Prefer the longest name ("Camila Rojas" over "Rojas").
+    if (c.type == EntityType::Person && b.type == EntityType::Person && c.link < 0) {
+      // Prefer the longest name ("Camila Rojas" over "Rojas"), in the story's own letters.
       if (CountWords(c.name) > CountWords(b.name)) {
         b.name = c.name;
         b.key = FoldKey(b.name);

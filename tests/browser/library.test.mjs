@@ -56,6 +56,25 @@ test('every article file is listed with words and reading time; non-articles are
   }
 });
 
+test('names in Greek, Cyrillic, Turkish and Vietnamese letters are drawn, not boxes', async () => {
+  const app = await openApp({ browser, server });
+  try {
+    const s0 = await app.state();
+    const entry = s0.library.find((l) => l.title.startsWith('Leaders Meet in Athens'));
+    assert.ok(entry, 'the fixture article is in the library');
+    await clickTarget(app.page, 'menu.library');
+    await waitForState(app.page, `(s) => !!s.targets['library.${entry.id}']`);
+    await clickTarget(app.page, 'library.' + entry.id);
+    const s = await waitForState(app.page, `(s) => s.article === '${entry.id}'`);
+    assert.deepEqual(s.missingGlyphs, [], 'every letter of the article is in its fonts');
+    await app.page.keyboard.press('Escape');
+    await app.waitIdle();
+    await app.shot('article-names-in-their-scripts');
+  } finally {
+    await app.close();
+  }
+});
+
 test('opening another article from the Library menu with the mouse', async () => {
   const app = await openApp({ browser, server });
   try {
