@@ -473,3 +473,12 @@ TEST_CASE("a name in brackets in its own script is the same person, and so are i
   CHECK(same.Find("Ana Ruiz") != nullptr);
   CHECK(same.Mentions("Ana Ruiz") == std::vector<std::string>{"Ana Ruiz"});
 }
+
+TEST_CASE("a place of several words before '-based' or '-listed' is that place") {
+  Run r("Funds\n\nAbu Dhabi-based Gulf Crest Capital and a New York-listed lender bought the bonds, "
+        "while Kremlin-backed groups sold.\n");
+  CHECK(r.Mentions("Abu Dhabi") == Strings{"Abu Dhabi"});
+  CHECK(r.Find("Abu Dhabi")->type == EntityType::Place);
+  CHECK(r.Mentions("New York") == Strings{"New York"});
+  CHECK(r.Find("Dhabi") == nullptr);
+}

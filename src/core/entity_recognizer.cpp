@@ -569,6 +569,10 @@ class Recognizer {
         i = m;
         continue;
       }
+      if (uint32_t m = NamedPlaceBeforeSuffix(i, e); m > i) {
+        i = m;
+        continue;
+      }
       uint32_t j = CollectRun(i, e);
       if (headline) HeadlineRun(i, j);
       else AnalyzeRun(i, j, j, true);
@@ -1088,6 +1092,26 @@ class Recognizer {
       ++k;
     }
     if (rest < e) Rest(rest, e, rest == b ? ctx_end : e, allow_person);
+  }
+
+  // "Abu Dhabi-based", "New York-listed", "Hong Kong-born": a place of several words whose last
+  // word carries a modifier. (One word, "Basel-based", is HyphenParts'.) Adds the place and
+  // returns the token after the hyphenated word, or `i`.
+  uint32_t NamedPlaceBeforeSuffix(uint32_t i, uint32_t e) {
+    if (!Word1(i).prefix) return i;
+    for (uint32_t k = i + 1; k < e && k < i + 4; ++k) {
+      if (!NameWord(k) || claimed_[k]) return i;
+      if (!LowerSuffix(k)) continue;
+      const Span t = ix_.tokens[k].span;
+      const uint32_t hyphen = t.begin + uint32_t(ix_.Text(k).rfind('-'));
+      const Span name{ix_.tokens[i].span.begin, hyphen};
+      const auto& hits = world_.FindName(FoldKey(ix_.Text(name)));
+      if (hits.empty()) return i;
+      const int c = AddCand(i, k + 1, EntityType::Place, kGood, Mention::Form::Name, name);
+      for (const auto& h : hits) cands_[c].hits.push_back(h.place);
+      return k + 1;
+    }
+    return i;
   }
 
   // "Kyriakos Mitsotakis (Κυριάκος Μητσοτάκης)", "Volodymyr Zelensky (Володимир Зеленський)": a
