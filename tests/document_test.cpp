@@ -65,7 +65,7 @@ TEST_CASE("paragraphs: blank lines split, single newlines join, runs of blank li
   CHECK(p[2] == "Three");
 }
 
-TEST_CASE("CRLF and lone CR line ends; spans index the bytes as read") {
+TEST_CASE("CRLF and lone CR line ends / spans index the bytes as read") {
   std::string crlf = "Head line\r\n\r\nFirst para\r\nstill first\r\n\r\nSecond\r\n";
   LoadResult r = LoadDocument(crlf, "crlf");
   REQUIRE(r.ok());

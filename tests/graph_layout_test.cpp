@@ -299,7 +299,7 @@ TEST_CASE("layout: filtering keeps the mental map") {
   CHECK(AllFinite(l));
 }
 
-TEST_CASE("layout: a new node starts next to its neighbour; unchanged input changes nothing") {
+TEST_CASE("layout: a new node starts next to its neighbour / unchanged input changes nothing") {
   std::vector<LayoutNode> nodes;
   std::vector<LayoutEdge> edges;
   MakeGraph(50, 23, nodes, edges);
@@ -393,7 +393,7 @@ TEST_CASE("labels: no overlaps, priority wins, must_show always shows, bounds ho
   CHECK(shown_zoomed > shown);
 }
 
-TEST_CASE("labels: the preferred candidate is kept; centred labels; hostile input") {
+TEST_CASE("labels: the preferred candidate is kept / centred labels / hostile input") {
   LabelRequest q;
   q.x = 100, q.y = 100, q.radius = 10, q.w = 50, q.h = 14, q.prefer = 3;
   auto placed = PlaceLabels({q}, {});

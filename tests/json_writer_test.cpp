@@ -7,7 +7,7 @@
 
 using namespace lectern;
 
-TEST_CASE("objects and arrays get their commas; nesting closes correctly") {
+TEST_CASE("objects and arrays get their commas / nesting closes correctly") {
   JsonWriter w;
   w.BeginObject();
   w.Key("a");
@@ -26,7 +26,7 @@ TEST_CASE("objects and arrays get their commas; nesting closes correctly") {
   CHECK(w.str() == R"({"a":1,"b":["x",true,null,{}],"c":0.25})");
 }
 
-TEST_CASE("strings escape quotes, backslashes, controls; invalid UTF-8 becomes U+FFFD") {
+TEST_CASE("strings escape quotes, backslashes, controls / invalid UTF-8 becomes U+FFFD") {
   std::string out;
   AppendJsonString(out, "say \"hi\"\\\n\t\x01 \xE2\x80\x9C\xC3");
   CHECK(out == "\"say \\\"hi\\\"\\\\\\n\\t\\u0001 \xE2\x80\x9C\xEF\xBF\xBD\"");

@@ -31,7 +31,7 @@ TEST_CASE("a full link round-trips") {
   CHECK(FormatLink(r.link) == hash);
 }
 
-TEST_CASE("positions: headline, short fractions, no fraction; bad ones are dropped") {
+TEST_CASE("positions: headline, short fractions, no fraction / bad ones are dropped") {
   CHECK(ParseLink("p=-1").link.paragraph == -1);
   CHECK(ParseLink("p=3.5").link.permille == 500);
   CHECK(ParseLink("p=3.05").link.permille == 50);
@@ -44,7 +44,7 @@ TEST_CASE("positions: headline, short fractions, no fraction; bad ones are dropp
   }
 }
 
-TEST_CASE("map view: centre and zoom round-trip; out of range or malformed ones are dropped") {
+TEST_CASE("map view: centre and zoom round-trip / out of range or malformed ones are dropped") {
   LinkState l;
   l.article = "a";
   l.view = "map";

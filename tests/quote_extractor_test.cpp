@@ -231,7 +231,7 @@ TEST_CASE("pronouns point back to the source of the last quote before the subjec
   CHECK(they->speaker == "Miners Union");
 }
 
-TEST_CASE("scare quotes: 'so-called', fragments that run on; sources in relative clauses") {
+TEST_CASE("scare quotes: 'so-called', fragments that run on / sources in relative clauses") {
   Run r("The so-called " LQ "peace dividend" RQ " never came. The " LQ "grand plan" RQ " promised by "
         "ministers failed too. The rumours were denied by officials, who called them " LQ "pure fiction." RQ);
   CHECK(!r.Find("peace dividend"));
@@ -264,7 +264,7 @@ TEST_CASE("a verb coordinated with a subordinate clause's verb shares its subjec
   CHECK(q->speaker == "Petra Lindqvist");
 }
 
-TEST_CASE("clauses without 'that'; a long phrase before 'that'; a new clause after ', and in …'") {
+TEST_CASE("clauses without 'that' / a long phrase before 'that' / a new clause after ', and in …'") {
   Run r("Selma Kray stressed the measure was temporary. The Zentralbank warned in its monthly report on "
         "Monday that the economy probably shrank. The Fund has urged Ruritania to end the payments, and in a "
         "statement on Friday the Fund called the reform necessary.");
@@ -279,7 +279,7 @@ TEST_CASE("clauses without 'that'; a long phrase before 'that'; a new clause aft
   CHECK(c->Text(r.doc) == "Ruritania to end the payments");
 }
 
-TEST_CASE("a source with an apposition and a relative clause; a '-based' place is no source") {
+TEST_CASE("a source with an apposition and a relative clause / a '-based' place is no source") {
   Run r("Arvo Lind, 67, whose farm near Molong burned down, said residents had been left alone. "
         "The Munich-based Halvorsen Institute said business confidence fell.");
   const Quote* a = r.Find("residents had been left alone");
@@ -290,7 +290,7 @@ TEST_CASE("a source with an apposition and a relative clause; a '-based' place i
   CHECK(b->speaker == "Halvorsen Institute");
 }
 
-TEST_CASE("a cue word after a superlative is a noun; a clause without 'that' may hold such a noun") {
+TEST_CASE("a cue word after a superlative is a noun / a clause without 'that' may hold such a noun") {
   Run r("Kestrel Motors Corp. said on Monday it would recall 90,000 vans, the van maker's biggest recall "
         "in a decade. Dana Whitcombe, an analyst at Larch Securities, estimated the recall would cost "
         "about 4 billion yen.");
@@ -303,7 +303,7 @@ TEST_CASE("a cue word after a superlative is a noun; a clause without 'that' may
   CHECK(b->speaker == "Dana Whitcombe");
 }
 
-TEST_CASE("a long phrase after a trailing cue that holds no clause; 'the company' is no public body") {
+TEST_CASE("a long phrase after a trailing cue that holds no clause / 'the company' is no public body") {
   Run r("Kestrel Motors Corp. builds vans. The recall covers vans built in 2021 and 2022, Kestrel Motors "
         "said in a filing with the Ministry of Mines, Energy and Water Affairs (MMEWA). Dealers logged "
         "12 complaints, according to the National Road Safety Administration. No crashes have been "
@@ -316,7 +316,7 @@ TEST_CASE("a long phrase after a trailing cue that holds no clause; 'the company
   CHECK(b->speaker == "Kestrel Motors Corp.");
 }
 
-TEST_CASE("an anonymous source: 'a person familiar with …'; a title's portfolio before the source's name") {
+TEST_CASE("an anonymous source: 'a person familiar with …' / a title's portfolio before the source's name") {
   Run r("A person familiar with the budget said the cabinet had agreed to cut spending. " LQ
         "We cannot wait," RQ " Ghana" "\xE2\x80\x99" "s Minister of Foreign Trade, Kofi Asante-Mensah, told reporters.");
   const Quote* a = r.Find("the cabinet had agreed to cut spending");

@@ -83,7 +83,7 @@ TEST_CASE("sorting by speaker is stable and reversible") {
   CHECK(RunQuoteQuery(f.a, f.doc, q) == std::vector<int>{0, 2, 1, 3});
 }
 
-TEST_CASE("speaker counts: most quotes first; unnamed phrases and unattributed quotes listed") {
+TEST_CASE("speaker counts: most quotes first / unnamed phrases and unattributed quotes listed") {
   Fixture f = Make();
   f.a.quotes.push_back(f.a.quotes[3]);
   f.a.quotes.back().speaker.clear();

@@ -59,7 +59,7 @@ TEST_CASE("selecting an entity bumps the serial once and clears an unrelated quo
   CHECK(s.origin == SelectOrigin::Article);
 }
 
-TEST_CASE("selecting a quote selects its speaker; selecting the speaker keeps the quote") {
+TEST_CASE("selecting a quote selects its speaker / selecting the speaker keeps the quote") {
   Analysis a = MakeAnalysis();
   Selection s;
   CHECK(SelectQuote(s, a, 0, SelectOrigin::Quotes));
@@ -117,7 +117,7 @@ TEST_CASE("related entities: stated relations rank above co-occurrence") {
   CHECK(RelatedEntities(a, 5).empty());
 }
 
-TEST_CASE("SelectMention picks an exact mention; the selection span follows it") {
+TEST_CASE("SelectMention picks an exact mention / the selection span follows it") {
   Analysis a = MakeAnalysis();
   Selection s;
   CHECK(SelectMention(s, a, 0, 2, SelectOrigin::Map));

@@ -57,7 +57,7 @@ TEST_CASE("ellipses end a sentence only before a capital") {
   CHECK(Split("It ended there... Then came the vote.").size() == 2);
 }
 
-TEST_CASE("paragraphs always end sentences; the headline is its own sentence") {
+TEST_CASE("paragraphs always end sentences / the headline is its own sentence") {
   LoadResult r = LoadDocument("Big News Today. Really\n\nOne two\n\nThree four.", "t");
   std::vector<Token> toks = Tokenize(r.doc);
   std::vector<Sentence> ss = SplitSentences(r.doc, toks);

@@ -22,7 +22,7 @@ std::vector<std::string> LineTexts(const TextLayout& l, std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("greedy breaks at spaces; no line is wider than the measure") {
+TEST_CASE("greedy breaks at spaces / no line is wider than the measure") {
   std::string_view t = "the quick brown fox jumps over the lazy dog";
   TextLayout l = LayoutOne(t, 15);
   CHECK(LineTexts(l, t) == std::vector<std::string>{"the quick brown", "fox jumps over", "the lazy dog"});
@@ -31,7 +31,7 @@ TEST_CASE("greedy breaks at spaces; no line is wider than the measure") {
   CHECK(l.lines[1].y == doctest::Approx(10));
 }
 
-TEST_CASE("hyphens and dashes are break opportunities; long words split by code point") {
+TEST_CASE("hyphens and dashes are break opportunities / long words split by code point") {
   std::string_view t = "a 20-Year deal";
   CHECK(LineTexts(LayoutOne(t, 6), t) == std::vector<std::string>{"a 20-", "Year", "deal"});
   std::string_view dash = "alpha\xE2\x80\x94omega";  // alpha—omega
@@ -43,7 +43,7 @@ TEST_CASE("hyphens and dashes are break opportunities; long words split by code 
   CHECK(LineTexts(LayoutOne(accents, 2), accents) == std::vector<std::string>{"éé", "éé", "é"});
 }
 
-TEST_CASE("soft line breaks are spaces; blocks stack with their gaps") {
+TEST_CASE("soft line breaks are spaces / blocks stack with their gaps") {
   std::string text = "Head\n\nOne\ntwo three\n\nFour";
   std::vector<LayoutBlock> blocks = {{Span{0, 4}, 1, 20, 0},
                                      {Span{6, 19}, 0, 10, 5},

@@ -28,7 +28,7 @@ TEST_CASE("diacritics, curly apostrophes and soft line breaks fold to what a rea
   CHECK(Texts(t, FindAll(t, Whole(t), "Yağmur")) == std::vector<std::string>{"Yağmur"});
 }
 
-TEST_CASE("only inside the given ranges; empty queries match nothing; limit holds") {
+TEST_CASE("only inside the given ranges / empty queries match nothing / limit holds") {
   std::string_view t = "abc abc abc";
   CHECK(FindAll(t, {Span{4, 11}}, "abc").size() == 2);
   CHECK(FindAll(t, Whole(t), "").empty());

@@ -68,7 +68,7 @@ TEST_CASE("quotes and dashes are punctuation tokens") {
   CHECK(t[7] == "firmly");
 }
 
-TEST_CASE("invalid UTF-8 bytes become symbol tokens; spans always index the input") {
+TEST_CASE("invalid UTF-8 bytes become symbol tokens / spans always index the input") {
   const std::string s = "Bad \xFF\xFE byte and \xC3 end";
   std::vector<Token> toks;
   auto t = Texts(s, &toks);

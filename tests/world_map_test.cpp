@@ -218,7 +218,7 @@ TEST_CASE("triangulation: convex, concave, holes, degenerate") {
   TriangulatePolygon({{{0, 0}, {4, 4}, {4, 0}, {0, 4}}});
 }
 
-TEST_CASE("world map: a small hand-encoded asset parses; borders are shared; holes hit-test") {
+TEST_CASE("world map: a small hand-encoded asset parses / borders are shared / holes hit-test") {
   WorldMap m;
   std::string error;
   REQUIRE(ParseWorldMap(WithHeader(TinyPayload()), m, error));
