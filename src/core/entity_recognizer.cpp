@@ -750,20 +750,37 @@ class Recognizer {
     }
     if (portfolio) return true;
     // "Energy and Mines Minister": portfolio words before a title.
-    if (ix_.Cap(run_begin) && (ix_.C(run_begin) & kTitleMod))
+    // ("Tanzanian Fisheries and Livestock Minister": the portfolio may follow a demonym.)
+    if ((ix_.Cap(run_begin) && (ix_.C(run_begin) & kTitleMod)) || (ix_.Cap(k - 1) && (ix_.C(k - 1) & kTitleMod)))
       for (uint32_t q = k + 1; q < e && q < k + 4 && NameWord(q); ++q)
         if (ix_.C(q) & kTitle) return true;
     // "Plantation and Commodities Minister": words no lexicon knows, joined right before a
-    // title, are its portfolio too ("Smith and Foreign Minister Jones" are two people).
-    if (ix_.Cap(k - 1) && !MajorPlaceWord(k - 1) && !(ix_.C(k - 1) & (kTitle | kTitleMod | kHonorific)))
+    // title, are its portfolio too ("Smith and Foreign Minister Jones" are two people, and so
+    // are "Ohio Gov. Dana Pruitt and Velmora CEO Rafe Tull": a title before "and" has its person).
+    bool titled = false;
+    for (uint32_t q = run_begin; q < k && !titled; ++q) titled = (ix_.C(q) & (kTitle | kHonorific)) != 0;
+    if (!titled && ix_.Cap(k - 1) && !MajorPlaceWord(k - 1) && !(ix_.C(k - 1) & (kTitle | kTitleMod | kHonorific)))
       for (uint32_t q = k + 1; q < e && q < k + 4 && NameWord(q); ++q) {
         if (ix_.C(q) & kTitle) return q > k + 1;
         if ((ix_.C(q) & (kTitleMod | kHonorific)) || MajorPlaceWord(q)) break;
       }
+    const std::string key = FoldKey(ix_.Text(ix_.Range(run_begin, k + 1)));
+    if (world_.IsNamePrefix(key)) return true;  // "Trinidad and Tobago", "Bosnia and Herzegovina"
+    // "hospitals in London and Leeds General Infirmary": a place of its own before "and" is no
+    // part of the organisation named after it.
+    if (k - run_begin <= 3 && SizeablePlace(ix_.Range(run_begin, k))) return false;
     for (uint32_t q = k + 1; q < e && NameWord(q); ++q)
       if (ix_.C(q) & kOrgHead) return true;
-    std::string key = FoldKey(ix_.Text(ix_.Range(run_begin, k + 1)));
-    return world_.IsNamePrefix(key);
+    return false;
+  }
+  // A country, region, capital or city of 200,000 or more by the name `span` holds.
+  bool SizeablePlace(Span span) const {
+    for (const auto& h : world_.FindName(FoldKey(ix_.Text(span)))) {
+      const auto& pl = world_.place(h.place);
+      if (!h.code && (pl.kind != Gazetteer::Kind::City || (pl.flags & Gazetteer::kCapital) || pl.population >= 200000))
+        return true;
+    }
+    return false;
   }
 
   // "Department of Trade, Industry and Energy Office": commas inside an organisation's name.
