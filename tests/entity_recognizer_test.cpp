@@ -492,3 +492,15 @@ TEST_CASE("a city before 'and' is no part of the body named after it / 'X and Y'
   CHECK(r.Find("Lisbon and Porto General Infirmary") == nullptr);
   CHECK(r.Find("Trinidad and Tobago") != nullptr);
 }
+
+TEST_CASE("an occupation opening a sentence is the role of the name after it, not part of it") {
+  Run r("Markets\n\nAnalyst Jon Varga said prices would rise. Economist Mara Lind agreed, and Varga "
+        "left.\n\nWitness Protection Program officials declined to comment.\n");
+  REQUIRE(r.Find("Jon Varga"));
+  CHECK(r.Find("Jon Varga")->role == "Analyst");
+  CHECK(r.Mentions("Jon Varga") == Strings{"Jon Varga", "Varga"});
+  REQUIRE(r.Find("Mara Lind"));
+  CHECK(r.Find("Mara Lind")->role == "Economist");
+  CHECK_FALSE(r.Find("Analyst Jon Varga"));
+  CHECK_FALSE(r.Find("Protection Program"));
+}

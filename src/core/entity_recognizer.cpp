@@ -1031,6 +1031,22 @@ class Recognizer {
       AddCand(b + 1, e, EntityType::Org, kGood);
       return;
     }
+    // A sentence-initial occupation before a person's name: "Analyst John Carver said",
+    // "Lawyer Ana Ruiz welcomed …" (mid-sentence it is lower case and never joins the name).
+    // The name is read on its own, and the occupation is its role.
+    if (e - b >= 2 && allow_person && !has_head && SentenceInitial(b) && (ix_.C(b) & kHumanRole) &&
+        !(ix_.C(b) & (kTitle | kTitleMod | kHonorific | kOrgNoun | kOrgHead)) && !ix_.AllCaps(b) &&
+        NameWord(b + 1) && !(ix_.C(b + 1) & (kTitle | kTitleMod | kHonorific | kStop)) &&
+        !ix_.Is(b + 1, "(")) {
+      const size_t before = cands_.size();
+      AnalyzeRun(b + 1, e, ctx_end, allow_person);
+      for (size_t c = before; c < cands_.size(); ++c)
+        if (cands_[c].tb == b + 1 && cands_[c].type == EntityType::Person) {
+          roles_.push_back(PendingRole{int(c), -1, std::string(ix_.Text(b)), SentenceOf(b)});
+          break;
+        }
+      return;
+    }
     // 1. "Long Name (LN)" defines an acronym.
     if (ParenAcronym(b, e)) return;
     // 2. Titles: "[Chilean] President Camila Rojas", "Dr. Lena Horvat".
