@@ -504,3 +504,11 @@ TEST_CASE("an occupation opening a sentence is the role of the name after it, no
   CHECK_FALSE(r.Find("Analyst Jon Varga"));
   CHECK_FALSE(r.Find("Protection Program"));
 }
+
+TEST_CASE("a company's own word before its corporate words and legal form is its short name") {
+  Run r("Probe\n\nRegulators opened an inquiry into Halvorsen Systems Inc. on Tuesday. Shares of Halvorsen "
+        "fell, and Brightwell Technologies Ltd. said Brightwell would not comment.\n");
+  CHECK(r.Mentions("Halvorsen Systems Inc.") == Strings{"Halvorsen Systems Inc.", "Halvorsen"});
+  CHECK(r.Mentions("Brightwell Technologies Ltd.") == Strings{"Brightwell Technologies Ltd.", "Brightwell"});
+  CHECK_FALSE(r.Find("Halvorsen"));
+}

@@ -1851,7 +1851,9 @@ class Recognizer {
       bool legal = false;
       while (e > c.tb + 1 && (ix_.Is(e - 1, ".") || ix_.Is(e - 1, ",") || LegalForm(e - 1) ||
                               ix_.LowerIn(e - 1, {"holding", "holdings", "group", "international", "corporation",
-                                                  "company", "and", "motor", "motors", "industries"}))) {
+                                                  "company", "and", "motor", "motors", "industries", "systems",
+                                                  "technologies", "technology", "networks", "solutions", "labs",
+                                                  "laboratories", "pharmaceuticals", "enterprises", "brands"}))) {
         legal = legal || LegalForm(e - 1);
         --e;
       }
