@@ -32,5 +32,5 @@ std::string LoadFonts(Fonts& fonts, const char* dir);
 float MeasureText(ImFont* font, float size, std::string_view text);
 
 // Code points of `text` (UTF-8) that the reading faces, serif or sans, cannot draw: distinct,
-// ascending, at most `limit`. White space and control characters are not drawn and do not count.
+// ascending, at most `limit`. White space is not drawn and does not count.
 std::vector<char32_t> MissingGlyphs(const Fonts& fonts, std::string_view text, size_t limit);
