@@ -342,3 +342,15 @@ TEST_CASE("people somewhere speak, not the place: 'farmers in Tarija, Bolivia, s
   CHECK(r.a.quotes[0].speaker.rfind("Wheat growers in Tarija", 0) == 0);
   CHECK(r.a.quotes[0].speaker_entity < 0);
 }
+
+TEST_CASE("a colon opens a clause: the source after it is the speaker, not the words before it") {
+  Run r("Economists were divided. Others were more cautious: Lise Aune of Nordhavn Markets said the bank "
+        "would wait for more data. The minister said: " LQ "We will act." RQ);
+  const Quote* q = r.Find("the bank would wait");
+  REQUIRE(q);
+  CHECK(q->speaker == "Lise Aune");
+  const Quote* d = r.Find("We will act.");
+  REQUIRE(d);
+  CHECK(d->kind == QuoteKind::Direct);
+  CHECK(d->speaker == "The minister");
+}

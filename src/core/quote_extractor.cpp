@@ -679,6 +679,9 @@ class Extractor {
     uint32_t c = b;
     for (uint32_t k = b; k < v; ++k) {
       if (ix_.Is(k, ";")) c = k + 1;
+      // "Others were more cautious: X of Y said …": a colon opens a clause with its own subject
+      // (outside quotes: the cue is after it, so the colon does not introduce a quotation).
+      if (ix_.Is(k, ":") && k > b && !in_quote_[k] && k + 1 < v && ix_.IsWord(k + 1)) c = k + 1;
       // A dateline ("NAIROBI -- The IAEA said") or a closing quote right before the source
       // ("... ," she said) starts the clause.
       if (ix_.IsDash(k) && k < b + 9) {
