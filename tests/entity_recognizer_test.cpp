@@ -512,3 +512,14 @@ TEST_CASE("a company's own word before its corporate words and legal form is its
   CHECK(r.Mentions("Brightwell Technologies Ltd.") == Strings{"Brightwell Technologies Ltd.", "Brightwell"});
   CHECK_FALSE(r.Find("Halvorsen"));
 }
+
+TEST_CASE("sports clubs are organisations, and 'she' after the club's manager is the manager") {
+  Run r("Cup\n\nKestrel Rovers beat Marlow Wanderers 2-1 on Saturday.\n\nRovers manager Ana Belic praised "
+        "the players. She said they had been written off.\n");
+  REQUIRE(r.Find("Kestrel Rovers"));
+  CHECK(r.Find("Kestrel Rovers")->type == EntityType::Org);
+  REQUIRE(r.Find("Marlow Wanderers"));
+  CHECK(r.Find("Marlow Wanderers")->type == EntityType::Org);
+  REQUIRE(r.a.quotes.size() == 1);
+  CHECK(r.a.quotes[0].speaker == "Ana Belic");
+}

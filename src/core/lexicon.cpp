@@ -82,7 +82,8 @@ const ClassList kClassLists[] = {
      "brands foods pharmaceuticals therapeutics resources minerals mining media entertainment "
      "communications telecom logistics investments ventures enterprises international "
      "electric steel chemicals semiconductor semiconductors bancorp financial markets project "
-     "projects nations power watch survey infirmary radio television tv broadcasting"},
+     "projects nations power watch survey infirmary radio television tv broadcasting "
+     "rovers wanderers rangers athletic albion hotspur"},
     {kPlaceHead,
      "sea ocean river lake mountains mountain hills valley desert gulf bay strait straits route "
      "channel canal island islands isles peninsula coast basin plateau delta province region "
