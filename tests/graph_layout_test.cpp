@@ -495,3 +495,28 @@ TEST_CASE("SentenceAt finds the sentence around an offset") {
   CHECK(SentenceAt(a, 30).empty());
   CHECK(SentenceAt(Analysis{}, 5).empty());
 }
+
+TEST_CASE("pins round-trip through text and come back on the next SetGraph; bad lines are skipped") {
+  GraphLayout l;
+  std::vector<LayoutNode> nodes = {{"ana-ruiz", 10, 1}, {"chile", 10, 1}, {"peru", 10, 1}};
+  SetGraph(l, nodes, {});
+  PinNode(l, 0, 120.5, -40.25);
+  PinNode(l, 2, 3, 4);
+  UnpinNode(l, 2);
+  const std::string text = FormatPins(l);
+  CHECK(text == "ana-ruiz 120.5 -40.2\n");  // one decimal: a tenth of a unit is below a pixel
+  GraphLayout fresh;
+  RestorePins(fresh, text + "bad line\nx nan 1\ny 1 2e9\n 1 2\nz 1 2 3\nfine-id 7 8");
+  SetGraph(fresh, nodes, {});
+  REQUIRE(fresh.pinned.size() == 3);
+  CHECK(fresh.pinned[0] == 1);
+  CHECK(fresh.pos[0].x == doctest::Approx(120.5));
+  CHECK(fresh.pos[0].y == doctest::Approx(-40.2));
+  CHECK(fresh.pinned[1] == 0);
+  CHECK(fresh.pinned[2] == 0);
+  CHECK(fresh.memory.count("fine-id") == 1);
+  CHECK(fresh.memory.count("x") == 0);
+  CHECK(fresh.memory.count("y") == 0);
+  CHECK(fresh.memory.count("z") == 0);
+  CHECK(fresh.memory.size() == 4);  // ana-ruiz, fine-id, and the two unpinned nodes laid out
+}

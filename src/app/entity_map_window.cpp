@@ -311,11 +311,15 @@ std::vector<uint8_t> Included(const EntityMapView& v, const Analysis& a) {
 
 // Rebuilds the graph and the story map when the analysis or the filters change. A new analysis
 // starts a fresh layout; a filter change keeps it (positions are remembered by entity id).
-void EnsureModel(EntityMapView& v, const Analysis& a, const lectern::WorldMap& world) {
+std::string PinsKey(const std::string& article_id) { return "pins:" + article_id; }
+
+void EnsureModel(EntityMapView& v, const Analysis& a, const lectern::WorldMap& world, const std::string& article_id) {
   const unsigned bits = FilterBits(v);
   if (v.model_for == &a && v.model_filter == bits) return;
   if (v.model_for != &a) {
     v.layout = lectern::GraphLayout{};
+    lectern::RestorePins(v.layout, platform::LoadSetting(PinsKey(article_id)));  // where the reader left them
+    v.pins_changed = false;
     v.graph_camera = MapCamera{};
     v.map_camera = MapCamera{};
     v.hovered = v.pressed = -1;
@@ -455,11 +459,12 @@ bool DrawGraph(EntityMapView& v, AppState& app, const Analysis& a, const Canvas&
     }
     const lectern::Vec2 w = view.ToWorld(at);
     lectern::PinNode(L, node, w.x - v.grab_dx, w.y - v.grab_dy);
+    v.pins_changed = true;
   });
   if (ImGui::IsItemDeactivated() && L.alpha_target > 0) lectern::SetDragging(L, false);
   if (clicked >= 0) {
     const int node = v.graph.entity_node[size_t(clicked)];
-    if (v.double_press && node >= 0 && L.pinned[size_t(node)]) lectern::UnpinNode(L, node);
+    if (v.double_press && node >= 0 && L.pinned[size_t(node)]) lectern::UnpinNode(L, node), v.pins_changed = true;
     Select(app, a, clicked);
   } else if (clicked == -2 && io.MouseReleased[0]) {
     Select(app, a, -1);
@@ -1027,7 +1032,7 @@ void DrawEntityDetails(EntityMapView& v, AppState& app, const Analysis& a, int s
   const int node = v.graph.entity_node.size() > size_t(sel) ? v.graph.entity_node[size_t(sel)] : -1;
   if (node >= 0 && v.layout.pinned[size_t(node)]) {
     ImGui::SameLine();
-    if (ImGui::SmallButton("Unpin")) lectern::UnpinNode(v.layout, node);
+    if (ImGui::SmallButton("Unpin")) lectern::UnpinNode(v.layout, node), v.pins_changed = true;
     RecordTarget(app, "map.details.unpin");
   }
 
@@ -1303,10 +1308,11 @@ bool DrawEntityMapContents(EntityMapView& v, AppState& app) {
     ImGui::TextDisabled("No people, places or organisations were found in this article.");
     return false;
   }
-  EnsureModel(v, *a, app.world);
+  const std::string& article_id = app.OpenDocument()->id;
+  EnsureModel(v, *a, app.world, article_id);
   const bool fit = DrawToolbar(v, app, *a);
   // The toolbar's view switch and filters may have changed the model.
-  EnsureModel(v, *a, app.world);
+  EnsureModel(v, *a, app.world, article_id);
 
   // Canvas beside the details when the window is wide, above them when it is narrow.
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -1374,6 +1380,10 @@ bool DrawEntityMapContents(EntityMapView& v, AppState& app) {
     DrawEntityList(v, app, *a);
   }
   ImGui::EndChild();
+  if (v.pins_changed && !v.dragging) {  // once a drag ends, not every frame of it
+    platform::SaveSetting(PinsKey(article_id), lectern::FormatPins(v.layout));
+    v.pins_changed = false;
+  }
   return animating;
 }
 

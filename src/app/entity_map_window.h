@@ -13,7 +13,8 @@
 //
 // Input: wheel zooms about the pointer (Ctrl+wheel too: browsers send a trackpad pinch as
 // Ctrl+wheel), Shift+wheel and horizontal wheel pan, dragging empty space pans, two fingers
-// pinch-zoom and pan, dragging a node pins it (double-click releases), a tap selects.
+// pinch-zoom and pan, dragging a node pins it (double-click releases), a tap selects. Pins are
+// kept per article in the browser's storage ("pins:<article id>") and come back on reload.
 #pragma once
 
 #include "graph_layout.h"
@@ -52,6 +53,7 @@ struct EntityMapView {
   unsigned model_filter = 0;            // the show_type bits they were built with
   lectern::EntityGraph graph;
   lectern::GraphLayout layout;          // remembers positions and pins by entity id
+  bool pins_changed = false;            // the reader pinned or released a node: store the pins
   lectern::StoryMap story;
   std::vector<int> label_prefer;        // last label candidate per labelled item (no hopping)
 

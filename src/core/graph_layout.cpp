@@ -20,6 +20,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <numeric>
 
 namespace lectern {
@@ -480,6 +482,41 @@ void UnpinNode(GraphLayout& l, int node) {
   l.memory[l.nodes[i].key] = {l.pos[i], false};
   l.alpha = std::max(l.alpha, 0.1);
   l.settled = false;
+}
+
+std::string FormatPins(const GraphLayout& l) {
+  std::string out;
+  char buf[64];
+  for (const auto& [key, m] : l.memory) {
+    if (!m.pinned) continue;
+    std::snprintf(buf, sizeof buf, " %.1f %.1f\n", m.pos.x, m.pos.y);
+    out += key;
+    out += buf;
+  }
+  return out;
+}
+
+void RestorePins(GraphLayout& l, std::string_view text) {
+  auto number = [](std::string_view s, double* v) {
+    if (s.empty() || s.size() > 24) return false;
+    const std::string t(s);
+    char* end = nullptr;
+    *v = std::strtod(t.c_str(), &end);
+    return end == t.c_str() + t.size() && std::isfinite(*v) && std::fabs(*v) <= 1e6;
+  };
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    const std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    const size_t a = line.find(' ');
+    const size_t b = a == std::string_view::npos ? a : line.find(' ', a + 1);
+    if (a == 0 || b == std::string_view::npos) continue;
+    const std::string_view key = line.substr(0, a);
+    double x, y;
+    if (!number(line.substr(a + 1, b - a - 1), &x) || !number(line.substr(b + 1), &y)) continue;
+    if (std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) <= ' '; })) continue;
+    l.memory[std::string(key)] = {Vec2{x, y}, true};
+  }
 }
 
 void SetDragging(GraphLayout& l, bool dragging) {

@@ -32,6 +32,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lectern {
@@ -106,6 +107,13 @@ void PinNode(GraphLayout& layout, int node, double x, double y);
 void UnpinNode(GraphLayout& layout, int node);
 // While the reader drags a node the simulation stays warm (alpha_target); false lets it settle.
 void SetDragging(GraphLayout& layout, bool dragging);
+
+// The reader's pins, for storage: every node ever pinned (shown or filtered out), "key x y" a
+// line, in key order. RestorePins reads that text into a fresh layout's memory, so the next
+// SetGraph puts those nodes where the reader left them; malformed lines (a key with spaces or
+// control characters, a number that is not finite or beyond ±1e6) are skipped.
+std::string FormatPins(const GraphLayout& layout);
+void RestorePins(GraphLayout& layout, std::string_view text);
 
 // Axis-aligned bounds of the nodes including their radii; {0,0,0,0} for an empty layout.
 struct Bounds {

@@ -5,7 +5,7 @@
 //   LECTERN_DIST=build/map-web/dist node --test tests/browser/entity_map.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, openApp, launchBrowser, waitForState, clickTarget, targetCenter, decodePng, inkRatio } from './harness.mjs';
+import { DIST, openApp, launchBrowser, waitForApp, waitForState, clickTarget, targetCenter, decodePng, inkRatio } from './harness.mjs';
 import { startStaticServer } from '../../tools/static_server.mjs';
 
 let browser, server;
@@ -271,9 +271,25 @@ test('dragging a node pins it where it is dropped; Unpin releases it', async () 
     s = await waitForState(page, `(s) => s.entity === '${id}'`);
     assert.ok(s.targets['map.details.unpin'], 'the details offer to unpin it');
     await app.shot('entity-map-pinned');
+
+    // A reload keeps the pin (the browser's storage, per article): the node is still pinned.
+    const settledWithNode = `(s) => s.layoutSettled && !!s.targets['${target}']`;
+    const selectAfterReload = async () => {
+      await page.reload();
+      await waitForApp(page);
+      await waitForState(page, settledWithNode, 15000);
+      await app.waitIdle();
+      await clickTarget(page, target);
+      return waitForState(page, `(s) => s.entity === '${id}'`);
+    };
+    s = await selectAfterReload();
+    assert.ok(s.targets['map.details.unpin'], 'pinned after a reload');
     await clickTarget(page, 'map.details.unpin');
     await waitForState(page, (s) => !s.targets['map.details.unpin']);
     await waitForState(page, (s) => s.layoutSettled, 15000);
+    // ... and releasing it is kept too.
+    s = await selectAfterReload();
+    assert.ok(!s.targets['map.details.unpin'], 'released after a reload');
     app.assertNoConsoleErrors();
   } finally {
     await app.close();
