@@ -496,7 +496,7 @@ TEST_CASE("SentenceAt finds the sentence around an offset") {
   CHECK(SentenceAt(Analysis{}, 5).empty());
 }
 
-TEST_CASE("pins round-trip through text and come back on the next SetGraph; bad lines are skipped") {
+TEST_CASE("pins round-trip through text and come back on the next SetGraph, bad lines skipped") {
   GraphLayout l;
   std::vector<LayoutNode> nodes = {{"ana-ruiz", 10, 1}, {"chile", 10, 1}, {"peru", 10, 1}};
   SetGraph(l, nodes, {});
