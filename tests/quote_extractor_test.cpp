@@ -354,3 +354,12 @@ TEST_CASE("a colon opens a clause: the source after it is the speaker, not the w
   CHECK(d->kind == QuoteKind::Direct);
   CHECK(d->speaker == "The minister");
 }
+
+TEST_CASE("a long dateline opening the story is no part of the reported clause after it") {
+  Run r("SAN MARCO, Velland, Oct 3 (Reuters) - Lumora Semiconductor will cut about 2,000 jobs, the "
+        "company said on Thursday.");
+  const Quote* q = r.Find("Lumora Semiconductor will cut");
+  REQUIRE(q);
+  CHECK(r.Cue(*q) == "said");
+  CHECK(r.Find("SAN MARCO") == nullptr);
+}

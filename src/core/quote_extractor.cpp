@@ -684,11 +684,8 @@ class Extractor {
       if (ix_.Is(k, ":") && k > b && !in_quote_[k] && k + 1 < v && ix_.IsWord(k + 1)) c = k + 1;
       // A dateline ("NAIROBI -- The IAEA said") or a closing quote right before the source
       // ("... ," she said) starts the clause.
-      if (ix_.IsDash(k) && k < b + 9) {
-        bool dateline = true;  // "SANTIAGO, Chile (Reuters) —": capitalised words only
-        for (uint32_t q = b; q < k && dateline; ++q) dateline = !ix_.IsWord(q) || ix_.Cap(q);
-        if (dateline || k < b + 6) c = k + 1;
-      }
+      if (k == b) c = std::max(c, DatelineEnd(b, v));
+      if (ix_.IsDash(k) && k < b + 6) c = k + 1;
       if (ix_.IsCloseQuote(k)) {
         bool conj = false;
         for (uint32_t q = k + 1; q < v; ++q)
@@ -1133,16 +1130,23 @@ class Extractor {
     return false;
   }
 
-  // The sentence's first token after a dateline ("ROME (Reuters) — ") or an opening mark.
+  // Where a story's dateline ends: "ROME (Reuters) — ", "SAN JOSE, California, Oct 3 (Reuters)
+  // - ": capitalised words and numbers up to a dash near a sentence's start (a longer run only
+  // where the sentence opens its paragraph, as datelines do). The token after the dash, or `b`.
+  uint32_t DatelineEnd(uint32_t b, uint32_t limit) const {
+    const uint32_t reach = (ix_.tokens[b].flags & Token::kParagraphStart) ? 16 : 8;
+    for (uint32_t k = b; k < limit && k < b + reach; ++k) {
+      if (!ix_.IsDash(k)) continue;
+      for (uint32_t q = b; q < k; ++q)
+        if (ix_.IsWord(q) && !ix_.AllCaps(q) && !ix_.Cap(q)) return b;
+      return k + 1;
+    }
+    return b;
+  }
+
+  // The sentence's first token after a dateline or an opening mark.
   uint32_t ContentStart(uint32_t b, uint32_t limit) const {
-    for (uint32_t k = b; k < limit && k < b + 8; ++k)
-      if (ix_.IsDash(k)) {
-        bool dateline = true;
-        for (uint32_t q = b; q < k; ++q)
-          if (ix_.IsWord(q) && !ix_.AllCaps(q) && !ix_.Cap(q)) dateline = false;
-        if (dateline) b = k + 1;
-        break;
-      }
+    b = DatelineEnd(b, limit);
     while (b < limit && ix_.tokens[b].kind == Token::Kind::Punct) ++b;
     return b;
   }
