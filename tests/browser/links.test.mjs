@@ -18,6 +18,18 @@ after(async () => {
 
 const hashOf = (link) => link.slice(link.indexOf('#') + 1);
 
+// Opens `link` in a fresh page of another size (1000×1000) and waits for it to settle.
+async function reopen(link) {
+  const app = await openApp({ browser, url: link.slice(0, link.indexOf('#')), hash: hashOf(link), viewport: { width: 1000, height: 1000 } });
+  try {
+    await app.waitIdle();
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+  return app;
+}
+
 test('the URL follows the reader with replaceState, and a link reopens that view at another size', async () => {
   const a = await openApp({ browser, server, viewport: { width: 1400, height: 860 } });
   let link, before;
@@ -49,9 +61,8 @@ test('the URL follows the reader with replaceState, and a link reopens that view
     await a.close();
   }
   // Open the link in a fresh page, narrower and taller: same article, selection, paragraph.
-  const b = await openApp({ browser, url: link.slice(0, link.indexOf('#')), hash: hashOf(link), viewport: { width: 1000, height: 1000 } });
+  const b = await reopen(link);
   try {
-    await b.waitIdle();
     const s = await b.state();
     assert.equal(s.article, before.article);
     assert.equal(s.quote, before.quote);
@@ -96,9 +107,8 @@ test('a map the reader zoomed and panned reopens on the same place at the same z
     await a.close();
   }
   // Another window size: the same centre and zoom relative to the whole world.
-  const b = await openApp({ browser, url: link.slice(0, link.indexOf('#')), hash: hashOf(link), viewport: { width: 1000, height: 1000 } });
+  const b = await reopen(link);
   try {
-    await b.waitIdle();
     const s = await b.state();
     assert.equal(s.view, 'map');
     assert.deepEqual(s.mapView, before.mapView, 'the link\'s centre and zoom');
