@@ -363,3 +363,12 @@ TEST_CASE("a long dateline opening the story is no part of the reported clause a
   CHECK(r.Cue(*q) == "said");
   CHECK(r.Find("SAN MARCO") == nullptr);
 }
+
+TEST_CASE("a speech word after a people's adjective is a noun: 'European caution' is no cue") {
+  Run r("The regulator approved the drug for some patients, the latest sign of European caution over "
+        "the new class of medicines. Chile said it would follow.");
+  CHECK(r.Find("The regulator approved") == nullptr);
+  const Quote* q = r.Find("it would follow");
+  REQUIRE(q);
+  CHECK(q->speaker == "Chile");
+}

@@ -108,6 +108,9 @@ class Extractor {
   bool CueInContext(uint32_t k, bool allow_embedded) const {
     const SpeechVerb* v = Verb(k);
     if (!allow_embedded && v->cls == CueClass::Embedded) return false;
+    // "the latest sign of European caution": a people's adjective makes the word a noun (but
+    // "the Chinese say": the people themselves).
+    if (k > SBegin(k) && DemonymAt(k - 1) && (k < SBegin(k) + 2 || !ix_.LowerIs(k - 2, "the"))) return false;
     if (k >= SBegin(k) + 2) {
       std::string_view p1 = ix_.L(k - 1);
       std::string_view p2 = ix_.L(k - 2);
@@ -129,6 +132,15 @@ class Extractor {
         return false;
     }
     return true;
+  }
+  // A mention of a place by its people's name starts at token `k` ("Chilean", "European").
+  bool DemonymAt(uint32_t k) const {
+    const int ent = Ent(k);
+    if (ent < 0) return false;
+    const auto& ms = er_.entities[size_t(ent)].mentions;
+    return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+      return m.span.begin == ix_.tokens[k].span.begin && m.form == Mention::Form::Demonym;
+    });
   }
   uint32_t WordCount(uint32_t b, uint32_t e) const {
     uint32_t n = 0;
@@ -599,12 +611,7 @@ class Extractor {
       // "Ankara and Athens": a pair of sources.
       if (after < e && ix_.LowerIs(after, "and") && Ent(after + 1) >= 0) return Phrase(b, e, ent);
       // "the Chilean branch of Oxfam": an adjective, then "of" and the real source.
-      const bool demonym = ix_.Text(ix_.Range(k, me)) != er_.entities[ent].name &&
-                           std::any_of(er_.entities[ent].mentions.begin(), er_.entities[ent].mentions.end(),
-                                       [&](const Mention& m) {
-                                         return m.span.begin == ix_.tokens[k].span.begin &&
-                                                m.form == Mention::Form::Demonym;
-                                       });
+      const bool demonym = ix_.Text(ix_.Range(k, me)) != er_.entities[ent].name && DemonymAt(k);
       if (demonym && after < e && Lower(after)) {
         k = me - 1;
         continue;
