@@ -2326,6 +2326,7 @@ class Recognizer {
     r.entities.reserve(ents_.size());
     r.gender.reserve(ents_.size());
     r.gazetteer_place.reserve(ents_.size());
+    r.folded_name.reserve(ents_.size());
     std::vector<int> remap(ents_.size(), -1);
     for (int e = 0; e < int(ents_.size()); ++e) {
       Build& b = ents_[e];
@@ -2366,6 +2367,7 @@ class Recognizer {
       r.entities.push_back(std::move(out));
       r.gender.push_back(b.gender);
       r.gazetteer_place.push_back(b.place);
+      r.folded_name.push_back(std::move(b.key));  // FoldKey(b.name), kept in step with the name
     }
     // City -> country where the country is in the article.
     for (size_t e = 0; e < r.entities.size(); ++e) {

@@ -44,6 +44,7 @@ struct EntityResult {
   std::vector<int> token_entity;      // per token: the entity one of whose mentions covers it
   std::vector<Gender> gender;         // per entity (persons), from honorifics and titles
   std::vector<int> gazetteer_place;   // per entity: Gazetteer place index or -1
+  std::vector<std::string> folded_name;  // per entity: FoldKey(name), for look-backs by a word
   std::vector<RoleFact> roles;        // from title phrases ("Chilean President X")
 };
 

@@ -54,26 +54,22 @@ uint32_t Gazetteer::FindEntry(std::string_view folded, uint64_t hash) const {
   }
 }
 
-void Gazetteer::Reindex(size_t capacity) {
-  index_.assign(capacity, Slot{});
-  for (size_t e = 0; e < entries_.size(); ++e) {
-    const uint64_t h = FastHash{}(entries_[e].key);
-    size_t i = h & (capacity - 1);
-    while (index_[i].entry != 0) i = (i + 1) & (capacity - 1);
-    index_[i] = Slot{uint32_t(h >> 32), uint32_t(e + 1)};
-  }
+void Gazetteer::IndexEntry(size_t e, uint64_t hash) {
+  const size_t mask = index_.size() - 1;
+  size_t i = hash & mask;
+  while (index_[i].entry != 0) i = (i + 1) & mask;
+  index_[i] = Slot{uint32_t(hash >> 32), uint32_t(e + 1)};
 }
 
 Gazetteer::KeyInfo& Gazetteer::Key(const std::string& folded) {
   const uint64_t h = FastHash{}(folded);
   if (const uint32_t e = FindEntry(folded, h)) return entries_[e - 1].info;
   entries_.push_back(Entry{Intern(folded), KeyInfo{}});
-  if (index_.size() < entries_.size() * 2) Reindex(std::max<size_t>(64, index_.size() * 2));
-  else {
-    const size_t mask = index_.size() - 1;
-    size_t i = h & mask;
-    while (index_[i].entry != 0) i = (i + 1) & mask;
-    index_[i] = Slot{uint32_t(h >> 32), uint32_t(entries_.size())};
+  if (index_.size() < entries_.size() * 2) {  // grow: at most half full
+    index_.assign(std::max<size_t>(64, index_.size() * 2), Slot{});
+    for (size_t e = 0; e < entries_.size(); ++e) IndexEntry(e, FastHash{}(entries_[e].key));
+  } else {
+    IndexEntry(entries_.size() - 1, h);
   }
   return entries_.back().info;
 }

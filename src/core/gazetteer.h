@@ -102,7 +102,7 @@ class Gazetteer {
   std::deque<Entry> entries_;                               // stable addresses while adding
   std::vector<Slot> index_;                                 // power-of-two size, at most half full
   uint32_t FindEntry(std::string_view folded, uint64_t hash) const;  // index + 1, or 0
-  void Reindex(size_t capacity);
+  void IndexEntry(size_t entry, uint64_t hash);            // into a free slot of index_
   std::unordered_map<std::string_view, uint32_t, FastHash> countries_;
   size_t cities_ = 0;
 };

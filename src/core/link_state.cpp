@@ -40,6 +40,46 @@ std::string Trimmed(std::string s, size_t max) {
   return s;
 }
 
+// A plain decimal: an optional '-', digits, optionally '.' and digits ("48.85", "-0.5", "6").
+// Nothing else (no exponent, no "inf", no hex, no locale), so every value a link can carry is
+// a finite number written the way FormatLink writes it.
+bool ParseDecimal(std::string_view s, double* out) {
+  size_t i = 0;
+  const bool negative = !s.empty() && s[0] == '-';
+  if (negative) ++i;
+  double v = 0;
+  size_t digits = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 12; ++i, ++digits) v = v * 10 + (s[i] - '0');
+  if (digits == 0) return false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    double scale = 0.1;
+    size_t decimals = 0;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && decimals < 12; ++i, ++decimals, scale /= 10)
+      v += (s[i] - '0') * scale;
+    if (decimals == 0) return false;
+  }
+  if (i != s.size()) return false;
+  *out = negative ? -v : v;
+  return true;
+}
+
+// "<lat>,<lon>,<zoom>" within range.
+bool ParseMapView(std::string_view value, LinkState* l) {
+  double v[3];
+  for (int k = 0; k < 3; ++k) {
+    const size_t comma = k < 2 ? value.find(',') : value.size();
+    if (comma == std::string_view::npos || !ParseDecimal(value.substr(0, comma), &v[k])) return false;
+    value = k < 2 ? value.substr(comma + 1) : std::string_view();
+  }
+  if (v[0] < -90 || v[0] > 90 || v[1] < -180 || v[1] > 180 || v[2] < kMinMapZoom || v[2] > kMaxMapZoom) return false;
+  l->has_map_view = true;
+  l->map_lat = v[0];
+  l->map_lon = v[1];
+  l->map_zoom = v[2];
+  return true;
+}
+
 }  // namespace
 
 std::string PercentDecode(std::string_view v) {
@@ -87,50 +127,6 @@ bool IsSlug(std::string_view s) {
   }
   return true;
 }
-
-namespace {
-
-// A plain decimal: an optional '-', digits, optionally '.' and digits ("48.85", "-0.5", "6").
-// Nothing else (no exponent, no "inf", no hex, no locale), so every value a link can carry is
-// a finite number written the way FormatLink writes it.
-bool ParseDecimal(std::string_view s, double* out) {
-  size_t i = 0;
-  const bool negative = !s.empty() && s[0] == '-';
-  if (negative) ++i;
-  double v = 0;
-  size_t digits = 0;
-  for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 12; ++i, ++digits) v = v * 10 + (s[i] - '0');
-  if (digits == 0) return false;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    double scale = 0.1;
-    size_t decimals = 0;
-    for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && decimals < 12; ++i, ++decimals, scale /= 10)
-      v += (s[i] - '0') * scale;
-    if (decimals == 0) return false;
-  }
-  if (i != s.size()) return false;
-  *out = negative ? -v : v;
-  return true;
-}
-
-// "<lat>,<lon>,<zoom>" within range.
-bool ParseMapView(std::string_view value, LinkState* l) {
-  double v[3];
-  for (int k = 0; k < 3; ++k) {
-    const size_t comma = k < 2 ? value.find(',') : value.size();
-    if (comma == std::string_view::npos || !ParseDecimal(value.substr(0, comma), &v[k])) return false;
-    value = k < 2 ? value.substr(comma + 1) : std::string_view();
-  }
-  if (v[0] < -90 || v[0] > 90 || v[1] < -180 || v[1] > 180 || v[2] < kMinMapZoom || v[2] > kMaxMapZoom) return false;
-  l->has_map_view = true;
-  l->map_lat = v[0];
-  l->map_lon = v[1];
-  l->map_zoom = v[2];
-  return true;
-}
-
-}  // namespace
 
 LinkParse ParseLink(std::string_view fragment) {
   LinkParse r;

@@ -73,7 +73,6 @@ class Extractor {
   std::vector<Span> unnamed_;
   std::unordered_map<std::string, int> names_;  // folded entity name -> entity (GroupFor)
   std::vector<std::pair<int, Mention>> added_;  // pronoun and group mentions, merged at the end
-  mutable std::vector<std::string> folded_names_;  // FoldedName's cache, by entity
 
   // Merges the mentions found while resolving sources, once per entity (in text order, no
   // overlaps), instead of re-sorting a mention list per pronoun.
@@ -349,7 +348,7 @@ class Extractor {
     if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = char(name[0] - 32);
     const std::string key = FoldKey(name);
     if (names_.empty())  // folded names of the entities, built on first use
-      for (size_t i = 0; i < er_.entities.size(); ++i) names_[FoldKey(er_.entities[i].name)] = int(i);
+      for (size_t i = 0; i < er_.folded_name.size(); ++i) names_[er_.folded_name[i]] = int(i);
     int ent = -1;
     auto known = names_.find(key);  // "the Federal Police" named before
     if (known != names_.end()) ent = known->second;
@@ -360,6 +359,7 @@ class Extractor {
       er_.entities.push_back(std::move(g));
       er_.gender.push_back(Gender::Unknown);
       er_.gazetteer_place.push_back(-1);
+      er_.folded_name.push_back(key);
       ent = int(er_.entities.size()) - 1;
       names_[key] = ent;
     }
@@ -448,16 +448,9 @@ class Extractor {
         best = BetterOrg(best, ent, k);
         continue;
       }
-      if (FoldedName(ent).find(head) != std::string::npos) return ent;
+      if (er_.folded_name[size_t(ent)].find(head) != std::string::npos) return ent;
     }
     return best;
-  }
-  // FoldKey of an entity's name, folded once.
-  const std::string& FoldedName(int ent) const {
-    if (folded_names_.size() <= size_t(ent)) folded_names_.resize(er_.entities.size());
-    std::string& f = folded_names_[ent];
-    if (f.empty()) f = FoldKey(er_.entities[ent].name);
-    return f;
   }
   // Of two organisations, the one named more often before token `k`; `a` (the later) on a tie.
   int BetterOrg(int a, int b, uint32_t k) const {
@@ -683,15 +676,15 @@ class Extractor {
   // introductory phrase ("In a statement,", "Asked on Monday whether …,").
   uint32_t ClauseStart(uint32_t v, bool participle) const {
     const uint32_t b = SBegin(v);
-    uint32_t c = b;
-    for (uint32_t k = b; k < v; ++k) {
+    // A dateline ("NAIROBI -- The IAEA said") is no part of the clause.
+    uint32_t c = DatelineEnd(b, v);
+    for (uint32_t k = c; k < v; ++k) {
       if (ix_.Is(k, ";")) c = k + 1;
       // "Others were more cautious: X of Y said …": a colon opens a clause with its own subject
       // (outside quotes: the cue is after it, so the colon does not introduce a quotation).
       if (ix_.Is(k, ":") && k > b && !in_quote_[k] && k + 1 < v && ix_.IsWord(k + 1)) c = k + 1;
-      // A dateline ("NAIROBI -- The IAEA said") or a closing quote right before the source
-      // ("... ," she said) starts the clause.
-      if (k == b) c = std::max(c, DatelineEnd(b, v));
+      // A dash near the start, or a closing quote right before the source ("... ," she said),
+      // starts the clause.
       if (ix_.IsDash(k) && k < b + 6) c = k + 1;
       if (ix_.IsCloseQuote(k)) {
         bool conj = false;

@@ -60,7 +60,6 @@ class Relations {
   EntityResult& er_;
   std::vector<Relation> out_;
   std::map<std::tuple<int, int, std::string>, size_t> index_;
-  mutable std::vector<std::string> folded_names_;  // FoldedName's cache, by entity
 
   int Ent(uint32_t k) const { return k < ix_.size() ? er_.token_entity[k] : -1; }
   EntityType Type(int e) const { return er_.entities[e].type; }
@@ -126,17 +125,9 @@ class Relations {
       if (ix_.sentence_of[k] - ix_.sentence_of[t] > 10) break;
       const int e = Ent(t);
       if (e < 0 || Type(e) != EntityType::Org) continue;
-      if (FoldedName(e).find(n) != std::string::npos) return e;
+      if (er_.folded_name[size_t(e)].find(n) != std::string::npos) return e;
     }
     return -1;
-  }
-
-  // FoldKey of an entity's name, folded once.
-  const std::string& FoldedName(int ent) const {
-    if (folded_names_.size() <= size_t(ent)) folded_names_.resize(er_.entities.size());
-    std::string& f = folded_names_[ent];
-    if (f.empty()) f = FoldKey(er_.entities[ent].name);
-    return f;
   }
 
   // [SECTION] Roles -------------------------------------------------------------------------------
