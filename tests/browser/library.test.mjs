@@ -32,6 +32,14 @@ function expectedLibrary() {
   return { articles, refused };
 }
 
+// Opens a library entry through the Library menu with the mouse; returns the state once it is open.
+async function openFromLibrary(app, entry) {
+  await clickTarget(app.page, 'menu.library');
+  await waitForState(app.page, `(s) => !!s.targets['library.${entry.id}']`);
+  await clickTarget(app.page, 'library.' + entry.id);
+  return waitForState(app.page, `(s) => s.article === '${entry.id}'`);
+}
+
 test('every article file is listed with words and reading time; non-articles are refused with a message', async () => {
   const app = await openApp({ browser, server, viewport: { width: 1280, height: 800 } });
   try {
@@ -62,10 +70,7 @@ test('names in Greek, Cyrillic, Turkish and Vietnamese letters are drawn, not bo
     const s0 = await app.state();
     const entry = s0.library.find((l) => l.title.startsWith('Leaders Meet in Athens'));
     assert.ok(entry, 'the fixture article is in the library');
-    await clickTarget(app.page, 'menu.library');
-    await waitForState(app.page, `(s) => !!s.targets['library.${entry.id}']`);
-    await clickTarget(app.page, 'library.' + entry.id);
-    const s = await waitForState(app.page, `(s) => s.article === '${entry.id}'`);
+    const s = await openFromLibrary(app, entry);
     assert.deepEqual(s.missingGlyphs, [], 'every letter of the article is in its fonts');
     await app.page.keyboard.press('Escape');
     await app.waitIdle();
@@ -99,10 +104,7 @@ test('an article with invalid UTF-8 opens, with U+FFFD where the bad bytes are',
     const s0 = await app.state();
     const cafe = s0.library.find((l) => l.title.includes('\uFFFD'));
     assert.ok(cafe, 'the Latin-1 article is in the library, not dropped');
-    await clickTarget(app.page, 'menu.library');
-    await waitForState(app.page, `(s) => !!s.targets['library.${cafe.id}']`);
-    await clickTarget(app.page, 'library.' + cafe.id);
-    const s = await waitForState(app.page, `(s) => s.article === '${cafe.id}'`);
+    const s = await openFromLibrary(app, cafe);
     assert.ok(s.paragraphs >= 2);
     await app.page.keyboard.press('Escape');
     await app.waitIdle();
