@@ -7,7 +7,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -184,7 +183,7 @@ TEST_CASE("layout: never NaN or infinite, whatever the input") {
   }
 }
 
-TEST_CASE("layout: 500 nodes settle fast, compact and without overlap") {
+TEST_CASE("layout: 500 nodes settle in a bounded number of iterations, compact and without overlap") {
   for (double isolated : {0.1, 0.6}) {
     CAPTURE(isolated);
     std::vector<LayoutNode> nodes;
@@ -192,11 +191,10 @@ TEST_CASE("layout: 500 nodes settle fast, compact and without overlap") {
     MakeGraph(500, 21, nodes, edges, isolated);
     GraphLayout l;
     SetGraph(l, nodes, edges);
-    const auto t0 = std::chrono::steady_clock::now();
     Settle(l, 10);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    MESSAGE("500 nodes settled in " << l.iterations << " iterations, " << ms << " ms");
-    CHECK(ms < 5000);
+    // Work done, not time: the cooling schedule settles any graph in about 270 iterations.
+    MESSAGE("500 nodes settled in " << l.iterations << " iterations");
+    CHECK(l.iterations <= 400);
     CHECK(AllFinite(l));
 
     // Extent: compare the bounding box with the side of a square holding all node discs.

@@ -2,6 +2,7 @@
 //
 //   lectern bench                         seeds/*.txt and tests/devset/*.txt
 //   lectern bench a.txt b.txt --mb 2      a 2 MB corpus of these files
+//   lectern bench --shapes                the time of each pathological shape (pathological_shapes.h)
 //
 // The articles are repeated (each copy analysed as its own document, as the app does) until the
 // corpus holds about --mb megabytes, then Analyze() runs over it until --seconds have passed

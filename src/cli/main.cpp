@@ -2,6 +2,7 @@
 //
 //   lectern analyze FILE [--json]     entities, quotes with speakers, relations (text or JSON)
 //   lectern bench [FILES...] [--mb N] [--seconds S]
+//   lectern bench --shapes
 //                                     throughput of the whole analysis on a ~1 MB corpus
 //
 // Exit codes: 0 ok; 1 the input cannot be analysed (missing, empty, binary, too large, not
@@ -25,7 +26,8 @@ using namespace lectern;
 
 constexpr const char* kUsage =
     "usage: lectern analyze FILE [--json]\n"
-    "       lectern bench [FILES...] [--mb N] [--seconds S]\n";
+    "       lectern bench [FILES...] [--mb N] [--seconds S]\n"
+    "       lectern bench --shapes\n";
 
 int Usage(const char* why) {
   if (why && *why) std::fprintf(stderr, "lectern: %s\n", why);
