@@ -523,3 +523,20 @@ TEST_CASE("sports clubs are organisations, and 'she' after the club's manager is
   REQUIRE(r.a.quotes.size() == 1);
   CHECK(r.a.quotes[0].speaker == "Ana Belic");
 }
+
+TEST_CASE("states and provinces: a place alone, part of the name when a name runs on") {
+  Run r("Storms move east\n\n"
+        "Heavy snow fell across Minnesota and Manitoba on Tuesday, and forecasters said the Midwest "
+        "would see more by Friday.\n\n"
+        "Crews from Nevada Power Partners worked through the night, said Leona Brandt, a spokeswoman "
+        "for Nevada Power Partners.");
+  for (const char* place : {"Minnesota", "Manitoba", "Midwest"}) {
+    const Entity* e = r.Find(place);
+    REQUIRE_MESSAGE(e, place);
+    CHECK(e->type == EntityType::Place);
+  }
+  const Entity* org = r.Find("Nevada Power Partners");
+  REQUIRE(org);
+  CHECK(org->type != EntityType::Place);
+  CHECK(!r.Find("Nevada"));
+}

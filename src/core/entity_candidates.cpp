@@ -540,7 +540,9 @@ class CandidateFinder {
     // 5. Gazetteer and demonyms, left to right; what is left is read by its shape.
     uint32_t rest = b;
     for (uint32_t k = b; k < e;) {
-      if (uint32_t m = places_.LocalPlaceAt(k, e); m > k) {
+      // A place this text has already placed ("In Hamilton, Ontario"), unless a name runs into it
+      // ("Doug Hamilton").
+      if (uint32_t m = places_.LocalPlaceAt(k, e); m > k && !(k > rest && cx_.NameWord(k - 1))) {
         if (k > rest) Rest(rest, k, k, allow_person);
         AddCand(k, m, EntityType::Place, kStrong);
         k = rest = m;
@@ -571,6 +573,15 @@ class CandidateFinder {
         const bool glued = (k > rest) || (m < e && cx_.NameWord(m) && !(ix_.C(m) & kConnector));
         if (p.kind == Gazetteer::Kind::City && glued && !(p.flags & Gazetteer::kCapital) &&
             p.population < 1000000) {
+          k = m;
+          continue;
+        }
+        // So may a state or province ("Sierra Nevada Corporation", "Manchester United", "Air
+        // Astana"), but not before a title ("Texas Gov. Greg Abbott") or after a direction
+        // ("Southern California").
+        if (p.kind == Gazetteer::Kind::Division &&
+            ((k > rest && !(ix_.C(k - 1) & kDirection)) ||
+             (m < e && cx_.NameWord(m) && !(ix_.C(m) & (kConnector | kTitle | kTitleMod | kHonorific))))) {
           k = m;
           continue;
         }

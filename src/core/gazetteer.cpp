@@ -171,14 +171,37 @@ Gazetteer Gazetteer::Parse(std::string_view data) {
       g.places_.push_back(std::move(p));
       for (auto n : names) g.AddName(n, index);
       ++g.cities_;
+    } else if (f[0] == "D" && f.size() >= 6) {
+      Place p;
+      p.kind = Kind::Division;
+      auto names = SplitOn(f[1], '|');
+      if (names.empty() || names[0].empty()) continue;
+      p.name = std::string(names[0]);
+      p.country_code = std::string(f[2]);
+      p.lat = ToDouble(f[3]);
+      p.lon = ToDouble(f[4]);
+      p.subregion = std::string(f[5]);
+      g.places_.push_back(std::move(p));
+      for (auto n : names) g.AddName(n, index);
+      ++g.divisions_;
     }
   }
-  // Best first: countries, regions, then cities by population (capitals first among equals).
+  // Best first: countries, regions, capitals and cities of a million, divisions, then the other
+  // cities; cities by population (capitals first among equals).
+  auto tier = [&](const Place& p) {
+    switch (p.kind) {
+      case Kind::Country: return 0;
+      case Kind::Region: return 1;
+      case Kind::Division: return 3;
+      case Kind::City: return ((p.flags & kCapital) || p.population >= 1000000) ? 2 : 4;
+    }
+    return 4;
+  };
   for (Entry& entry : g.entries_) {
     std::stable_sort(entry.info.hits.begin(), entry.info.hits.end(), [&](const NameHit& a, const NameHit& b) {
       const Place& pa = g.places_[a.place];
       const Place& pb = g.places_[b.place];
-      if (pa.kind != pb.kind) return int(pa.kind) < int(pb.kind);
+      if (tier(pa) != tier(pb)) return tier(pa) < tier(pb);
       if (pa.kind == Kind::Country) return pa.area > pb.area;
       return pa.population > pb.population;
     });

@@ -1,6 +1,6 @@
 // gazetteer.h — world knowledge for the analysis: countries (names, official names, alternative
 // spellings, demonyms, capital, coordinates), continents and regions (with their adjectives) and
-// ~15,000 cities, generated at build time from the npm data packages by tools/gen_gazetteer.mjs.
+// ~15,000 cities and ~4,400 first-level divisions (states, provinces), generated at build time from the npm data packages by tools/gen_gazetteer.mjs.
 //
 //   const Gazetteer& world = Gazetteer::Builtin();
 //   for (const Gazetteer::NameHit& h : world.FindName(FoldKey("Łódź"))) world.place(h.place);
@@ -27,7 +27,7 @@ namespace lectern {
 
 class Gazetteer {
  public:
-  enum class Kind : uint8_t { Country, Region, City };
+  enum class Kind : uint8_t { Country, Region, City, Division };  // Division: state, province
   static constexpr uint8_t kCapital = 1;      // national capital
   static constexpr uint8_t kAdminSeat = 2;    // seat of a first-order division (PPLA)
   static constexpr uint8_t kCommonWord = 4;   // the name is also an English word ("Nice", "Split")
@@ -42,7 +42,7 @@ class Gazetteer {
     uint32_t population = 0;         // cities
     double area = 0;                 // countries, km²
     uint8_t flags = 0;
-    std::string region, subregion;   // countries: "Asia", "Eastern Asia"
+    std::string region, subregion;   // countries: "Asia", "Eastern Asia"; divisions: subregion "State"
     std::string capital;             // countries: "Santiago"
     std::vector<std::string> demonyms;  // countries, regions: "Chilean"; "Asian"
   };
@@ -80,6 +80,7 @@ class Gazetteer {
   const Place& place(uint32_t i) const { return places_[i]; }
   size_t size() const { return places_.size(); }
   size_t city_count() const { return cities_; }
+  size_t division_count() const { return divisions_; }
 
  private:
   void AddName(std::string_view name, uint32_t place);
@@ -105,6 +106,7 @@ class Gazetteer {
   void IndexEntry(size_t entry, uint64_t hash);            // into a free slot of index_
   std::unordered_map<std::string_view, uint32_t, FastHash> countries_;
   size_t cities_ = 0;
+  size_t divisions_ = 0;
 };
 
 }  // namespace lectern

@@ -117,8 +117,11 @@ int PlaceMatcher::PlaceStrength(uint32_t b, uint32_t e, const std::vector<Gazett
   const Gazetteer::Place& p = world_.place((*usable)[0]);
   // A code ("UK") read in a shouting line could be any word.
   if (all_caps && e - b == 1 && cx_.ShoutingSentence(b) && !headline) return -1;
-  if (p.kind != Gazetteer::Kind::City) return kStrong;
-  const bool major = (p.flags & Gazetteer::kCapital) || p.population >= 1000000;
+  // A state or province reads like a capital: good alone, but part of a longer name ("Sierra Nevada
+  // Corporation", "Manchester United") when name words run on.
+  const bool division = p.kind == Gazetteer::Kind::Division;
+  if (p.kind != Gazetteer::Kind::City && !division) return kStrong;
+  const bool major = division || (p.flags & Gazetteer::kCapital) || p.population >= 1000000;
   const bool ambiguous = p.flags & (Gazetteer::kCommonWord | Gazetteer::kPersonName);
   if (headline) return (major && !ambiguous) ? kGood : -1;
   const uint32_t pv = cx_.PrevSkipDet(b);
