@@ -540,3 +540,27 @@ TEST_CASE("states and provinces: a place alone, part of the name when a name run
   CHECK(org->type != EntityType::Place);
   CHECK(!r.Find("Nevada"));
 }
+
+TEST_CASE("an index, an event or a prize is no entity, and a model code is not part of its maker's name") {
+  Run r("Markets slip\n\n"
+        "The Hang Seng Index fell 1% and the Dow Jones Industrial Average slid, while the Varnholt "
+        "Music Awards and the Kestrel Cup Finals were postponed.\n\n"
+        "Solvenia Air ordered ten Airbus A350-900 jets and two A330neo freighters, the airline said.");
+  for (const char* no : {"Hang Seng Index", "Hang Seng", "Dow Jones Industrial Average", "Varnholt Music Awards",
+                         "Kestrel Cup Finals", "Kestrel Cup", "A330neo", "Airbus A350-900"})
+    CHECK_MESSAGE(!r.Find(no), no);
+  CHECK(!r.HasMentionText("Airbus A350-900"));
+  CHECK(!r.HasMentionText("A350-900"));
+}
+
+TEST_CASE("an occupation or office opening a sentence is the role, not part of the name") {
+  Run r("Night shift\n\n"
+        "Defenseman Tomas Veldt scored twice. Administrator Greta Lindqvist said the agency would "
+        "review the launch, and Ombudsman Rui Salgado called for calm.");
+  for (const char* person : {"Tomas Veldt", "Greta Lindqvist", "Rui Salgado"}) {
+    const Entity* e = r.Find(person);
+    REQUIRE_MESSAGE(e, person);
+    CHECK(e->type == EntityType::Person);
+  }
+  CHECK(!r.Find("Defenseman Tomas Veldt"));
+}

@@ -17,6 +17,18 @@ namespace lectern {
 
 namespace {
 
+// "A350-900", "A330neo", "F-35", "737MAX": capitals, then digits, then anything: a model code.
+bool ModelCode(std::string_view w) {
+  size_t i = 0;
+  while (i < w.size() && i < 3 && w[i] >= 'A' && w[i] <= 'Z') ++i;
+  if (i == 0) return false;
+  if (i < w.size() && w[i] == '-') ++i;
+  size_t digits = 0;
+  while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i, ++digits;
+  return digits >= 2;
+}
+
+
 // [SECTION] The finder and its output -------------------------------------------------------------
 
 class CandidateFinder {
@@ -491,7 +503,13 @@ class CandidateFinder {
       }
     }
     while (e > b && (cx_.Strippable(e - 1) && !(ix_.C(e - 1) & (kTitle | kHonorific)))) --e;
+    // A model code ends a product's name ("Airbus A350-900", "Boeing 787" is digits and never
+    // joins): the maker is the name. A code alone is no entity.
+    if (e > b && ModelCode(ix_.Text(e - 1))) --e;
     if (b >= e) return;
+    // An index, an event or a prize is no entity, nor the names inside it ("Hang Seng Index",
+    // "Davis Cup Finals", "Vietnam War").
+    if (e - b >= 2 && ix_.Cap(e - 1) && !ix_.AllCaps(e - 1) && (ix_.C(e - 1) & kEventHead)) return;
 
     // A sentence-initial descriptor before a name: "Rival BP", "Carmaker Toyota".
     if (e - b >= 2 && cx_.SentenceInitial(b) && (ix_.C(b) & kOrgNoun) && !(ix_.C(b) & kOrgHead) &&

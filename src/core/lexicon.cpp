@@ -50,7 +50,8 @@ const ClassList kClassLists[] = {
      "director director-general chairman chairwoman chairperson chair president-elect "
      "vice-president speaker dr dr. mr mr. mrs mrs. ms ms. miss mx prof prof. professor sir dame "
      "lord lady rev rev. reverend bishop archbishop cardinal father rabbi imam patriarch "
-     "ceo leader chief-executive executive chief officer cfo coo cto"},
+     "ceo leader chief-executive executive chief officer cfo coo cto administrator ombudsman "
+     "attorney founder co-founder"},
     {kTitleMod,
      "prime vice deputy acting former interim foreign defence defense finance interior health "
      "commerce commercial labor-market homeland veterans "
@@ -61,7 +62,7 @@ const ClassList kClassLists[] = {
      "caretaker regional district military climate development industry infrastructure "
      "digital treasury fisheries tourism sports youth housing water mining oil petroleum "
      "financial operating technology technical information investment marketing medical "
-     "scientific legal risk strategy"},
+     "scientific legal risk strategy public"},
     {kHonorific,
      "dr dr. mr mr. mrs mrs. ms ms. miss mx prof prof. sir dame lord lady rev rev. reverend "
      "sen sen. rep rep. gov gov. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm. "
@@ -81,6 +82,7 @@ const ClassList kClassLists[] = {
      "consortium cooperative co-operative brotherhood house platforms networks solutions "
      "brands foods pharmaceuticals therapeutics resources minerals mining media entertainment "
      "communications telecom logistics investments ventures enterprises international "
+     "robotics aerospace productions records studios pictures dynamics biosciences "
      "electric steel chemicals semiconductor semiconductors bancorp financial markets project "
      "projects nations power watch survey infirmary radio television tv broadcasting "
      "rovers wanderers rangers athletic albion hotspur"},
@@ -121,7 +123,9 @@ const ClassList kClassLists[] = {
      "secretary-general commissioner deputy vice lecturer historian author writer journalist "
      "reporter editor correspondent consultant specialist veteran chair chairperson "
      "fellow dean rector physician surgeon epidemiologist virologist engineer pilot farmer "
-     "farmers protester protesters demonstrators voters person"},
+     "farmers protester protesters demonstrators voters person meteorologist forecaster "
+     "administrator ombudsman coach defenseman defenceman defender goaltender goalie "
+     "midfielder striker winger quarterback linebacker"},
     {kOrgNoun,
      "company corporation firm group refiner bank lender insurer carrier airline operator producer maker "
      "manufacturer giant utility retailer broadcaster newspaper agency regulator party startup "
@@ -174,6 +178,11 @@ const ClassList kClassLists[] = {
                 "afternoon night"},
     {kNameParticle, "de da do dos das du des del della di van von der den ter bin ibn al el la "
                     "le bint abu ben"},
+    // A market index, an event, a prize: "Hang Seng Index", "Dow Jones Industrial Average",
+    // "Davis Cup", "American Music Awards", "Dubai Air Show", "Vietnam War", "Great Recession".
+    {kEventHead, "index indices composite average award awards prize prizes show festival summit "
+                 "finals cup championship championships tournament expo war recession depression "
+                 "uprising spring"},
     {kLegalForm, "plc inc corp ltd llc s.a s.a. sa ag nv n.v. gmbh spa s.p.a. se bv b.v. asa oyj co lp llp pty"},
     {kDirection, "north south east west northern southern eastern western central "
                  "north-east north-west south-east south-west northeast northwest southeast "

@@ -45,6 +45,7 @@ enum WordClass : uint32_t {
   kVisitWord = 1u << 26,    // visit trip visited arrived travelled flew
   kDealWord = 1u << 27,     // agreement deal pact accord treaty contract partnership
   kLegalForm = 1u << 28,    // plc inc corp ltd llc ag gmbh ...: a company's legal form ends its name
+  kEventHead = 1u << 29,    // Index Awards Cup Summit War ... ending a name: an index, event or prize, no entity
 };
 
 uint32_t WordClasses(std::string_view lower);
