@@ -36,6 +36,7 @@ struct Platform {
   double awake_until = 0;      // seconds: keep rendering until then
   long frames = 0;
   bool paused = false;
+  bool animating = false;      // the last frame asked for the next one (an animation runs)
   bool initialised = false;
   std::string clipboard;       // what we last copied (for ImGui's own paste)
   std::string state;           // last lecternState() answer, kept alive for JS to read
@@ -129,7 +130,7 @@ void Frame() {
   PollInput();
 
   const double now = Now();
-  if (now > g.awake_until) {
+  if (!g.animating && now > g.awake_until) {
     // Nothing changed: stop the browser loop entirely until an event wakes us.
     g.paused = true;
     emscripten_pause_main_loop();
@@ -151,7 +152,7 @@ void Frame() {
   info.frame = ++g.frames;
   g.last_frame = now;
 
-  const bool animating = g.app.frame ? g.app.frame(info) : false;
+  g.animating = g.app.frame ? g.app.frame(info) : false;
 
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
@@ -163,9 +164,10 @@ void Frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   RecordFrameStats(float(emscripten_get_now() - frame_start), float(info.delta * 1000.0));
   SDL_GL_SwapWindow(g.window);
-  // An animating app gets the next frame whatever this one cost: counted from the end of the
-  // frame, so slow frames (a phone at 3x, software rendering) never cut an animation short.
-  if (animating) g.awake_until = std::max(g.awake_until, Now() + 0.1);
+  // An animating app gets the next frame however long this one took and however late the
+  // browser calls back (a loaded machine, software rendering, a phone at 3x): the loop pauses
+  // only after a frame that did not ask for another. A deadline here once let the graph's
+  // layout stop half-way when the browser's next callback came more than 0.1 s later.
 }
 
 // [SECTION] JavaScript ---------------------------------------------------------------------------
