@@ -564,3 +564,34 @@ TEST_CASE("an occupation or office opening a sentence is the role, not part of t
   }
   CHECK(!r.Find("Defenseman Tomas Veldt"));
 }
+
+TEST_CASE("a generational suffix and a legal form keep their period, also at a sentence's end") {
+  Run r("Court filing\n\n"
+        "Harlan P. Voss Jr., the county prosecutor, said the case was closed. Investors backed Quenta Inc.\n\n"
+        "Voss said more charges were possible.");
+  const Entity* p = r.Find("Harlan P. Voss Jr.");
+  REQUIRE(p);
+  CHECK(p->type == EntityType::Person);
+  CHECK(r.Find("Quenta Inc."));
+}
+
+TEST_CASE("one word after 'and' beside a headed name is a second organisation") {
+  Run r("Partners\n\n"
+        "The deal joins the International Rowing Federation and Tessaly, a group founded by investors. "
+        "Shares of Vardon Aerospace Corporation and Pyrex rose.");
+  CHECK(r.Find("International Rowing Federation"));
+  CHECK(r.Find("Tessaly"));
+  CHECK(r.Find("Vardon Aerospace Corporation"));
+  CHECK(!r.Find("Vardon Aerospace Corporation and Pyrex"));
+  CHECK(!r.Find("International Rowing Federation and Tessaly"));
+}
+
+TEST_CASE("a name that only looks like a person's is a body when the story describes it as one") {
+  Run r("Licensing row\n\n"
+        "The label that owns her early albums, Grey Lantern, says she may perform them. "
+        "Her albums were released through Grey Lantern. She accused Grey Lantern of blocking a film. "
+        "Grey Lantern have twice denied doing anything wrong.");
+  const Entity* e = r.Find("Grey Lantern");
+  REQUIRE(e);
+  CHECK(e->type == EntityType::Org);
+}

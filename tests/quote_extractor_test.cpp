@@ -372,3 +372,22 @@ TEST_CASE("a speech word after a people's adjective is a noun: 'European caution
   REQUIRE(q);
   CHECK(q->speaker == "Chile");
 }
+
+TEST_CASE("a description of a body, then its name in apposition: the name speaks") {
+  Run r("Ostrava Freight Lines runs trains. The group that owns most of the network, Ostrava Freight Lines, says "
+        "the timetable will not change.");
+  const Quote* q = r.Find("the timetable will not change");
+  REQUIRE(q);
+  CHECK(q->speaker == "Ostrava Freight Lines");
+}
+
+TEST_CASE("a conjunction opening the sentence is no part of the source, nor a phrase before a pronoun") {
+  Run r("Velora Tansey posted a long statement. In a blog post at the time she described this as the "
+        LQ "worst case" RQ " for the band. Kestrel Foods sued. But the company said the case had no merit.");
+  const Quote* q = r.Find("worst case");
+  REQUIRE(q);
+  CHECK(q->speaker == "Velora Tansey");
+  const Quote* c = r.Find("the case had no merit");
+  REQUIRE(c);
+  CHECK(c->speaker == "Kestrel Foods");
+}

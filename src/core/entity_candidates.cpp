@@ -66,10 +66,11 @@ class CandidateFinder {
     c.tb = b;
     c.te = e;
     c.span = span.empty() ? ix_.Range(b, e) : span;
-    // "Andes Copper Corp.": the period of a company suffix is part of the name (unless it
-    // also ends the sentence).
-    if (span.empty() && type == EntityType::Org && e > b && ix_.Is(e, ".") && ix_.Adjacent(e - 1, e) &&
-        (ix_.C(e - 1) & kAbbrevOther) && (ix_.C(e - 1) & kOrgHead) && e + 1 < cx_.SEnd(e))
+    // "Andes Copper Corp.", "James P. Kennedy Jr.": the period of a company's legal form or of
+    // a generational suffix is part of the name, also where it ends the sentence too.
+    if (span.empty() && e > b && ix_.Is(e, ".") && ix_.Adjacent(e - 1, e) && (ix_.C(e - 1) & kAbbrevOther) &&
+        ((type == EntityType::Org && (ix_.C(e - 1) & kOrgHead)) ||
+         (type == EntityType::Person && e - b > 1 && ix_.LowerIn(e - 1, {"jr", "sr"}))))
       c.span.end = ix_.tokens[e].span.end;
     c.type = type;
     c.form = form;
@@ -278,6 +279,11 @@ class CandidateFinder {
       if (k - run_begin >= 2 && ix_.Cap(k - 1) && (ix_.C(k - 1) & kOrgHead) && ix_.Cap(k - 2) &&
           !(ix_.C(k - 2) & (kStop | kConnector)) && end_word != kNone) {
         if (words == 1 && ix_.AllCaps(end_word) && ix_.Text(end_word).size() > 1 && !cx_.ShoutingSentence(end_word))
+          return false;
+        // "the International Tennis Federation and Kosmos", "Sierra Nevada Corporation and
+        // SpaceX": one word after "and" that is no head word of its own is another name.
+        if (words == 1 && !(ix_.C(end_word) & (kOrgHead | kStop)) && !(ix_.C(k - 1) & kConnector) &&
+            (end_word + 1 >= e || !cx_.NameWord(end_word + 1)))
           return false;
         if (words >= 2 && (ix_.C(end_word) & kOrgHead)) return false;
       }
@@ -939,7 +945,12 @@ class CandidateFinder {
     }
     // ", which …" follows things, ", who …" people.
     const bool which_after = ix_.Is(ctx_end, ",") && ix_.LowerIs(ctx_end + 1, "which");
-    if (org_ctx || (which_after && !place_ctx)) {
+    // An apposition to an organisation's description is as good as a head word.
+    if (DescribedBefore(b)) {
+      AddCand(b, e, EntityType::Org, kStrong);
+      return;
+    }
+    if (org_ctx || (which_after && !place_ctx) || PluralVerbAfter(b, ctx_end)) {
       AddCand(b, e, EntityType::Org, kGood);
       return;
     }
@@ -963,6 +974,29 @@ class CandidateFinder {
     int c = AddCand(b, e, EntityType::Person, kGood);
     // A person noun just before: "spokesperson Kofi Mensima", "president Camila Rojas".
     if (p != kNone && cx_.Lower(p) && (ix_.C(p) & (kHumanRole | kTitle))) RoleFromNoun(p, c);
+    else cands_[c].by_shape = true;
+  }
+  // "The group that owns most of her music, Big Machine, says": the name stands in apposition
+  // to a description whose head is an organisation noun, opening the sentence or clause.
+  bool DescribedBefore(uint32_t b) const {
+    if (b < 3 || !ix_.Is(b - 1, ",")) return false;
+    uint32_t q = b - 1;
+    while (q > cx_.SBegin(b) && !ix_.Is(q - 1, ",") && !ix_.Is(q - 1, ";") && b - q < 16) --q;
+    if (!(q == cx_.SBegin(b) || ix_.Is(q - 1, ",") || ix_.Is(q - 1, ";"))) return false;
+    if (!ix_.LowerIn(q, {"the", "a", "an"})) return false;
+    for (uint32_t h = q + 1; h < q + 4 && h + 1 < b; ++h) {
+      if (!cx_.Lower(h)) return false;
+      if (ix_.C(h) & kHumanRole) return false;
+      if (ix_.C(h) & kOrgNoun) return true;
+    }
+    return false;
+  }
+  // "Big Machine have twice denied": a plural verb straight after a name of one referent is
+  // said of a body (British usage), never of one person.
+  bool PluralVerbAfter(uint32_t b, uint32_t ctx_end) const {
+    if (b > cx_.SBegin(b) && (ix_.LowerIs(b - 1, "and") || ix_.Is(b - 1, ",") || ix_.Is(b - 1, "&"))) return false;
+    if (ctx_end >= cx_.SEnd(b) || !ix_.LowerIn(ctx_end, {"have", "are", "were"})) return false;
+    return !ix_.LowerIs(ctx_end + 1, "and") && !ix_.Is(ctx_end + 1, ",");
   }
   // "IAEA spokesperson X", "Chilean president X": the noun phrase before a name gives a role.
   void RoleFromNoun(uint32_t noun, int person) {

@@ -44,6 +44,7 @@ struct Candidate {
   Gender gender = Gender::Unknown;
   bool mid_sentence = true;
   bool acronym = false;
+  bool by_shape = false;               // a person only by the shape of its words: no role, no context
   int entity = -1;
 };
 

@@ -170,7 +170,11 @@ class Clusterer {
     b.strength = std::max(b.strength, c.strength);
     // Only real evidence votes: a weak guess's type is a default, and a surname that joined a
     // person says nothing against it.
-    if (c.strength >= kFair && !(c.type != b.type && c.te - c.tb == 1 && b.type == EntityType::Person))
+    // A name read as a person by its shape alone says so once: "Big Machine" five times with
+    // no context is one guess, and an apposition ("the label, Big Machine,") outweighs it.
+    const bool repeat_guess = c.by_shape && b.shape_voted;
+    b.shape_voted = b.shape_voted || c.by_shape;
+    if (c.strength >= kFair && !repeat_guess && !(c.type != b.type && c.te - c.tb == 1 && b.type == EntityType::Person))
       b.votes[int(c.type)] += c.strength;
     if (b.gender == Gender::Unknown) b.gender = c.gender;
     if (c.type == EntityType::Person && b.type == EntityType::Person && c.link < 0) {

@@ -35,6 +35,7 @@ struct EntityBuild {
   std::vector<int> cands;
   std::vector<Mention> mentions;
   int votes[4] = {0, 0, 0, 0};       // evidence per EntityType from the candidates
+  bool shape_voted = false;          // a by-shape guess has voted (it votes once, however often seen)
   std::vector<uint32_t> starts;      // first tokens of its candidates, sorted
 };
 

@@ -732,6 +732,12 @@ class Extractor {
     }
     for (int guard = 0; guard < 3 && c < v; ++guard) {
       std::string_view w = ix_.L(c);
+      // "But the company said", "And officials say": a conjunction opening the sentence.
+      if (c + 1 < v && ix_.IsWord(c + 1) && !ix_.Is(c + 1, ",") &&
+          ix_.LowerIn(c, {"but", "and", "yet", "so", "still", "meanwhile"})) {
+        ++c;
+        continue;
+      }
       const bool intro =
           ((ix_.C(c) & kStop) && !(ix_.C(c) & kPronoun) && w != "the" && w != "a" &&
            w != "an" && w != "both" && w != "all" && w != "some" && w != "many" && w != "most" &&
@@ -800,6 +806,11 @@ class Extractor {
       if (int org = DescribedOrg(nb, ne); org >= 0) return FromEntity(org, ix_.Range(nb, ne));
     }
     const uint32_t c = ClauseStart(v, participle);
+    // "In a Tumblr post at the time she described …": a subject pronoun right before the verb
+    // is its subject, whatever phrase opens the clause.
+    if (v > c + 1 && !participle && ix_.LowerIn(v - 1, {"he", "she", "they"}) && ix_.IsWord(c) && (ix_.C(c) & kStop) &&
+        !(ix_.C(c) & kPronoun))
+      return ResolveNP(v - 1, v);
     // The noun phrase: up to a comma, an auxiliary, a relative pronoun or the verb.
     uint32_t e = c;
     while (e < v) {
@@ -819,7 +830,9 @@ class Extractor {
       uint32_t k = e + 1;
       while (k < v && (ix_.C(k) & kHonorific) && Ent(k) < 0) k += ix_.Is(k + 1, ".") ? 2 : 1;
       const int ent = Ent(k);
-      if (ent >= 0 && er_.entities[ent].type == EntityType::Person) {
+      // "The group that owns her music, Big Machine, says": a body named after its description.
+      const bool org_named = ent >= 0 && s.entity < 0 && er_.entities[ent].type == EntityType::Org;
+      if (ent >= 0 && (er_.entities[ent].type == EntityType::Person || org_named)) {
         const uint32_t me = MentionEnd(k);
         if (ix_.Is(me, ",") || me == v) return FromEntity(ent, ix_.Range(k, me));
       }
