@@ -391,3 +391,16 @@ TEST_CASE("a conjunction opening the sentence is no part of the source, nor a ph
   REQUIRE(c);
   CHECK(c->speaker == "Kestrel Foods");
 }
+
+TEST_CASE("'the group' is the body of members just named, not the company the story is about") {
+  Run r("Brindle Works cut 900 jobs. Brindle Works said the cuts were needed. The group, Brindle Staff Coalition, "
+        "formed last month. However, the group raised alarm at the terms of the deal, and said that staff were "
+        "told to sign by Monday. The group said the contract was unclear.");
+  const Quote* a = r.Find("that staff were told to sign by Monday");
+  CHECK(!r.Find("However, the group raised alarm"));  // "were told" is passive: no cue
+  REQUIRE(a);
+  CHECK(a->speaker == "Brindle Staff Coalition");
+  const Quote* b = r.Find("the contract was unclear");
+  REQUIRE(b);
+  CHECK(b->speaker == "Brindle Staff Coalition");
+}

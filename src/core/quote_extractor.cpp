@@ -452,6 +452,27 @@ class Extractor {
     }
     return best;
   }
+  // The latest organisation named in the last few sentences before token `k` whose name says
+  // it is a body of members ("WeWorkers Coalition", "Teachers' Union"), or -1.
+  int RecentMembership(uint32_t k) const {
+    const uint32_t s0 = SOf(k);
+    for (uint32_t t = k; t-- > 0 && k - t < 3000;) {
+      if (s0 - SOf(t) > 8) break;
+      const int ent = Ent(t);
+      if (ent < 0 || er_.entities[ent].type != EntityType::Org) continue;
+      const std::string_view name = er_.folded_name[size_t(ent)];
+      for (size_t i = 0; i < name.size();) {
+        size_t j = name.find(' ', i);
+        if (j == std::string_view::npos) j = name.size();
+        const std::string_view w = name.substr(i, j - i);
+        if (w == "coalition" || w == "alliance" || w == "movement" || w == "union" || w == "association" ||
+            w == "federation" || w == "campaign" || w == "network" || w == "front" || w == "collective")
+          return ent;
+        i = j + 1;
+      }
+    }
+    return -1;
+  }
   // Of two organisations, the one named more often before token `k`; `a` (the later) on a tie.
   int BetterOrg(int a, int b, uint32_t k) const {
     if (a < 0) return b;
@@ -644,6 +665,10 @@ class Extractor {
       // a body of its own.
       // ("the company", "the French utility", "the agency" — not "the central bank")
       const bool generic = head == b + 1 || (head == b + 2 && Ent(b + 1) >= 0);
+      // "the group" after "WeWorkers Coalition": a body of members, before any company.
+      if (org < 0 && generic && ix_.LowerIn(head, {"group", "coalition", "alliance", "movement", "union",
+                                                   "association", "organisation", "organization"}))
+        org = RecentMembership(b);
       if (org < 0 && generic && GenericOrgNoun(head)) org = RecentOrg(b, "", CommercialNoun(head));
       if (org >= 0) return FromEntity(org, ix_.Range(b, e));
     }
@@ -819,7 +844,7 @@ class Extractor {
       if (IsCue(e, true) && e > c) break;
       // "Economists welcomed the move but cautioned": a past-tense verb after the head noun.
       if (e > c && Lower(e) && ix_.L(e).size() > 4 && ix_.L(e).substr(ix_.L(e).size() - 2) == "ed" &&
-          (ix_.Cap(e - 1) || (Lower(e - 1) && (ix_.C(e - 1) & (kHumanRole | kCollective)))))
+          (ix_.Cap(e - 1) || (Lower(e - 1) && (ix_.C(e - 1) & (kHumanRole | kCollective | kOrgNoun)))))
         break;
       ++e;
     }
@@ -831,7 +856,9 @@ class Extractor {
       while (k < v && (ix_.C(k) & kHonorific) && Ent(k) < 0) k += ix_.Is(k + 1, ".") ? 2 : 1;
       const int ent = Ent(k);
       // "The group that owns her music, Big Machine, says": a body named after its description.
-      const bool org_named = ent >= 0 && s.entity < 0 && er_.entities[ent].type == EntityType::Org;
+      // ("The group, WeWorkers Coalition, said": the name, not the company "the group" would be.)
+      const bool described = e - c <= 3 && ix_.LowerIs(c, "the");
+      const bool org_named = ent >= 0 && (s.entity < 0 || described) && er_.entities[ent].type == EntityType::Org;
       if (ent >= 0 && (er_.entities[ent].type == EntityType::Person || org_named)) {
         const uint32_t me = MentionEnd(k);
         if (ix_.Is(me, ",") || me == v) return FromEntity(ent, ix_.Range(k, me));
@@ -1276,6 +1303,8 @@ class Extractor {
       if (ix_.LowerIn(v - 1, {"of", "the", "a", "an", "its", "his", "her", "their", "our", "this", "to", "for",
                               "in", "on", "at", "by", "with"}))
         continue;
+      // "…, and said that staff were told to sign": a passive verb's subject heard, not spoke.
+      if (ix_.LowerIn(v - 1, {"was", "were", "been", "being", "is", "are", "be", "get", "got"})) continue;
       uint32_t k = v + 1;
       if (sv->cls == CueClass::Tell)  // "…, she told reporters."
         while (k < last && k < v + 4 && ix_.IsWord(k) && !ix_.LowerIs(k, "that")) ++k;
