@@ -404,3 +404,20 @@ TEST_CASE("'the group' is the body of members just named, not the company the st
   REQUIRE(b);
   CHECK(b->speaker == "Brindle Staff Coalition");
 }
+
+TEST_CASE("a sentence opened by the same pronoun carries its referent past the names in it") {
+  Run r("Dorian Vasquez faces ten years in prison. He was arrested in April after a call to the office of "
+        "Marta Lindgren. During the call, he said, " LQ "I will come for her." RQ);
+  const Quote* q = r.Find("I will come for her");
+  REQUIRE(q);
+  CHECK(q->speaker == "Dorian Vasquez");
+}
+
+TEST_CASE("a clause that only frames a direct quote is no reported speech of its own") {
+  Run r("Dorian Vasquez called the office. The aide who took the call recalled that he said, " LQ
+        "I will come back tomorrow," RQ " the office said.");
+  CHECK(!r.Find("that he said"));
+  const Quote* q = r.Find("I will come back tomorrow");
+  REQUIRE(q);
+  CHECK(q->speaker == "Dorian Vasquez");
+}

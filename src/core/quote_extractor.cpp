@@ -384,6 +384,10 @@ class Extractor {
       if (ix_.sentences[s].paragraph == ~0u) break;
       const uint32_t b = ix_.SentenceBegin(s);
       const uint32_t e = back == 0 ? k : ix_.SentenceEnd(s);
+      // "Carlineo faces ten years. He was arrested for the call to Omar's office. During the call,
+      // he asked …": a sentence whose subject is the same pronoun carries the referent on, so
+      // the others named in it are passed over.
+      if (back > 0 && !plural && !neuter && ix_.IsWord(b) && ix_.L(b) == w) continue;
       int best = -1;
       uint32_t best_tok = kNone;
       auto fits = [&](int ent) {
@@ -728,7 +732,7 @@ class Extractor {
       // runs straight to the verb.
       if (!participle && k + 1 < v &&
           ix_.LowerIn(k, {"after", "before", "because", "since", "when", "once", "until", "although",
-                          "though", "while", "whereas", "unless"})) {
+                          "though", "while", "whereas", "unless", "that"})) {
         bool np = v - k <= 9;
         for (uint32_t q = k + 1; q < v && np; ++q)
           np = (ix_.IsWord(q) || ix_.IsPossessive(q) || ix_.Is(q, ".")) && !Verb(q) &&
@@ -1249,6 +1253,12 @@ class Extractor {
 
   void AddReported(uint32_t cb, uint32_t ce, Span cue, const Speaker& sp) {
     if (ce <= cb || WordCount(cb, ce) < 3) return;
+    // "… recalled that he said, “I'll …”": the clause only frames a direct quote, which has
+    // its own speaker and cue.
+    for (uint32_t k = cb + 1; k + 1 < ce; ++k)
+      if (ix_.IsOpenQuote(k) && in_quote_[k + 1] && (ix_.Is(k - 1, ",") || ix_.Is(k - 1, ":")) && k >= cb + 2 &&
+          IsCue(k - 2, false))
+        return;
     Quote q;
     q.kind = QuoteKind::Indirect;
     q.parts.push_back(ix_.Range(cb, ce));
