@@ -421,3 +421,12 @@ TEST_CASE("a clause that only frames a direct quote is no reported speech of its
   REQUIRE(q);
   CHECK(q->speaker == "Dorian Vasquez");
 }
+
+TEST_CASE("'the 56-year-old said' is a cue, and the age stands for the story's person") {
+  Run r("Arvid Lund was named coach on Wednesday. Lund had been out of work since being sacked by Pell Rovers "
+        "boss Dana Quist in May.\n\n"
+        "The 56-year-old said: " LQ "I am excited to be joining a club with such a heritage." RQ);
+  const Quote* q = r.Find("I am excited");
+  REQUIRE(q);
+  CHECK(q->speaker == "Arvid Lund");
+}

@@ -121,7 +121,8 @@ class Extractor {
       std::string_view p = ix_.L(k - 1);
       if (p == "the" || p == "a" || p == "an" || p == "his" || p == "her" || p == "their" ||
           p == "its" || p == "our" || p == "this" || p == "these" || p == "those" ||
-          ix_.IsPossessive(k - 1) || ix_.tokens[k - 1].kind == Token::Kind::Number)
+          ix_.IsPossessive(k - 1) ||
+          (ix_.tokens[k - 1].kind == Token::Kind::Number && !AgeWord(ix_.Text(k - 1))))  // "the 56-year-old said"
         return false;
       // "the carmaker's largest recall", "its first warning": a superlative or an ordinal
       // makes the word a noun.
@@ -456,6 +457,31 @@ class Extractor {
     }
     return best;
   }
+  // "56-year-old", "19-year-old".
+  static bool AgeWord(std::string_view w) {
+    size_t i = 0;
+    while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i;
+    return i > 0 && i <= 3 && w.substr(i) == "-year-old";
+  }
+  // Of the people named in the three sentences before token `k`, the one the story has named
+  // most so far (the latest on a tie), or -1: "sacked by X. The 56-year-old said" is the
+  // story's subject, not X.
+  int RecentPerson(uint32_t k) const {
+    const uint32_t s0 = SOf(k);
+    int best = -1;
+    uint32_t best_n = 0;
+    for (uint32_t t = k; t-- > 0 && k - t < 600;) {
+      if (s0 - SOf(t) > 3) break;
+      const int ent = Ent(t);
+      if (ent < 0 || in_quote_[t] || er_.entities[ent].type != EntityType::Person || ent == best) continue;
+      const uint32_t n = MentionsBefore(ent, k);
+      if (best < 0 || n > best_n) {
+        best = ent;
+        best_n = n;
+      }
+    }
+    return best;
+  }
   // The latest organisation named in the last few sentences before token `k` whose name says
   // it is a body of members ("WeWorkers Coalition", "Teachers' Union"), or -1.
   int RecentMembership(uint32_t k) const {
@@ -577,6 +603,9 @@ class Extractor {
       return s;
     }
     if (int org = DescribedOrg(b, e); org >= 0) return FromEntity(org, ix_.Range(b, e));
+    // "The 56-year-old said": an age stands for the person the story is about just then.
+    if (e - b == 2 && ix_.LowerIs(b, "the") && AgeWord(ix_.Text(b + 1)))
+      if (int person = RecentPerson(b); person >= 0) return FromEntity(person, ix_.Range(b, e));
     // A person named in the phrase, unless only as the owner of someone else ("Rojas's
     // spokesman Ivo Maric" is Maric; "Trump's lawyers" are the lawyers).
     for (uint32_t k = b; k < e; ++k) {
