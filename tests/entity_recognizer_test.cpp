@@ -595,3 +595,17 @@ TEST_CASE("a name that only looks like a person's is a body when the story descr
   REQUIRE(e);
   CHECK(e->type == EntityType::Org);
 }
+
+TEST_CASE("a common adjective or noun opening a two-word name makes a brand, not a person") {
+  Run r("Earnings\n\n"
+        "Golden Harrow beat forecasts on Tuesday, and investors cheered Blue Quarry too. "
+        "Nadia Orlov, who runs the fund, said the results were strong.");
+  for (const char* org : {"Golden Harrow", "Blue Quarry"}) {
+    const Entity* e = r.Find(org);
+    REQUIRE_MESSAGE(e, org);
+    CHECK_MESSAGE(e->type == EntityType::Org, org);
+  }
+  const Entity* p = r.Find("Nadia Orlov");
+  REQUIRE(p);
+  CHECK(p->type == EntityType::Person);
+}

@@ -971,10 +971,26 @@ class CandidateFinder {
       return;
     }
     if (!allow_person) return;
+    // "Blue Origin", "Home Depot", "Full Fact", "Big Machine", "Intuitive Machines": a common
+    // adjective or noun that no one is named opens a brand, not a person's name.
+    if (e - b == 2 && !(p != kNone && cx_.Lower(p) && (ix_.C(p) & (kHumanRole | kTitle))) && BrandOpener(b)) {
+      AddCand(b, e, EntityType::Org, kFair);
+      return;
+    }
     int c = AddCand(b, e, EntityType::Person, kGood);
     // A person noun just before: "spokesperson Kofi Mensima", "president Camila Rojas".
     if (p != kNone && cx_.Lower(p) && (ix_.C(p) & (kHumanRole | kTitle))) RoleFromNoun(p, c);
     else cands_[c].by_shape = true;
+  }
+  bool BrandOpener(uint32_t k) const {
+    return ix_.LowerIn(k, {"blue", "red", "green", "black", "orange", "purple", "big", "great", "home", "full",
+                           "air", "moon", "real", "royal", "united", "global", "digital", "smart", "magic",
+                           "intuitive", "rolling", "joint", "golden", "silver", "open", "free", "first",
+                           "general", "national", "international", "standard", "modern", "future", "planet",
+                           "space", "rocket", "sun", "star", "solar", "ocean", "sea", "land", "sky", "cloud",
+                           "iron", "steel", "diamond", "crystal", "metro", "urban", "pacific", "atlantic",
+                           "continental", "universal", "imperial", "liberty", "freedom", "unity", "victory",
+                           "pioneer", "frontier", "summit", "apex", "vertex", "fresh", "pure", "true", "best"});
   }
   // "The group that owns most of her music, Big Machine, says": the name stands in apposition
   // to a description whose head is an organisation noun, opening the sentence or clause.
