@@ -430,3 +430,12 @@ TEST_CASE("'the 56-year-old said' is a cue, and the age stands for the story's p
   REQUIRE(q);
   CHECK(q->speaker == "Arvid Lund");
 }
+
+TEST_CASE("narration after ', but he gave …' ends the reported clause, and a passive naming is no quote") {
+  Run r("Lena Varga visited the port. She said the ship would arrive next year, but she gave no details on the "
+        "cost. Varga toured the old fort, dubbed the " LQ "Iron Gate" RQ " by sailors held there.");
+  const Quote* q = r.Find("the ship would arrive next year");
+  REQUIRE(q);
+  CHECK(q->Text(r.doc) == "the ship would arrive next year");
+  CHECK(!r.Find("Iron Gate"));
+}

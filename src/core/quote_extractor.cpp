@@ -997,6 +997,11 @@ class Extractor {
       cue = AttributionAfter(q, &sp);
       after = cue != kNone;
     }
+    // "the prison, dubbed the “Hanoi Hilton” by servicemen held there": a passive naming word
+    // gives the thing a name; the subject of the sentence said nothing.
+    if (cue != kNone && !after && Verb(cue)->cls == CueClass::Embedded && q.close != kNone &&
+        ix_.LowerIs(q.close + 1, "by"))
+      return;
     const uint32_t close_s = q.close != kNone ? SOf(q.close) : SOf(LastTok(q) - 1);
     // “A,” she said, “B.”: the same cue twice is one split quote.
     if (cue != kNone && !after && cue == last_direct_cue_ && last_direct_ >= 0 && last_attrib_after_) {
@@ -1249,6 +1254,13 @@ class Extractor {
             const uint32_t after = Ent(q) >= 0 ? MentionEnd(q) : q + 1;
             if (after < e && Lower(after) && !(ix_.C(after) & (kStop | kLocPrep))) return k;
           }
+        // "…, but he gave no details": the narrator goes on about the source, in the past tense.
+        if ((c == "and" || c == "but") && ix_.LowerIn(k + 2, {"he", "she", "they"}) && k + 3 < e && Lower(k + 3)) {
+          const std::string_view w = ix_.L(k + 3);
+          if ((w.size() > 4 && w.substr(w.size() - 2) == "ed") ||
+              ix_.LowerIn(k + 3, {"gave", "made", "took", "did", "left", "went", "met", "spoke", "told", "said"}))
+            return k;
+        }
         // ", where …" after a place closes the reported part.
         if (ix_.LowerIs(k + 1, "where") && Ent(k - 1) >= 0) return k;
       }
