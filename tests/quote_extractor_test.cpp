@@ -439,3 +439,17 @@ TEST_CASE("narration after ', but he gave …' ends the reported clause, and a p
   CHECK(q->Text(r.doc) == "the ship would arrive next year");
   CHECK(!r.Find("Iron Gate"));
 }
+
+TEST_CASE("'X, according to Y, made …' reports the rest of the sentence, with its quoted words") {
+  Run r("(NEWS) Mayor Ilse Brandt, according to the Harwick Council, made an unscheduled trip to the clinic on "
+        "Saturday for a " LQ "quick check" RQ " before the summit.");
+  const Quote* q = r.Find("made an unscheduled trip");
+  REQUIRE(q);
+  CHECK(q->kind == QuoteKind::Indirect);
+  CHECK(q->speaker == "Harwick Council");
+  const Quote* d = r.Find("quick check");
+  REQUIRE(d);
+  CHECK(d->kind == QuoteKind::Direct);
+  CHECK(d->speaker == "Harwick Council");
+  CHECK(!r.Find("(NEWS) Mayor"));
+}

@@ -44,7 +44,12 @@ class Extractor {
     size_t qi = 0;
     for (uint32_t s = 0; s < ix_.sentences.size(); ++s) {
       while (qi < raw_.size() && SOf(raw_[qi].open) <= s) Direct(qi++);
-      if (ix_.sentences[s].paragraph != ~0u) Reported(s);
+      if (ix_.sentences[s].paragraph != ~0u) {
+        const size_t before = out_.size();
+        Reported(s);
+        QuotedInReported(before);
+      }
+      fragments_.clear();
     }
     while (qi < raw_.size()) Direct(qi++);
     HeadlineQuotes();
@@ -73,6 +78,7 @@ class Extractor {
   std::vector<Span> unnamed_;
   std::unordered_map<std::string, int> names_;  // folded entity name -> entity (GroupFor)
   std::vector<std::pair<int, Mention>> added_;  // pronoun and group mentions, merged at the end
+  std::vector<size_t> fragments_;     // this sentence's quoted fragments with no cue (raw_ indices)
 
   // Merges the mentions found while resolving sources, once per entity (in text order, no
   // overlaps), instead of re-sorting a mention list per pronoun.
@@ -1027,7 +1033,8 @@ class Extractor {
         sp.text = prev.speaker;
         sp.span = Span{};
       } else if (!(starts_sentence && WordCount(FirstTok(q), LastTok(q)) >= 6)) {
-        return;  // a scare quote
+        fragments_.push_back(qi);  // a scare quote, unless reported speech around it has a source
+        return;
       }
     }
     Quote out;
@@ -1046,6 +1053,32 @@ class Extractor {
     last_direct_cue_ = cue;
     last_attrib_after_ = after;
     last_direct_sentence_ = close_s;
+  }
+
+  // "X, according to the White House, made a trip for a “quick exam and labs”": a quoted
+  // fragment with no cue of its own, inside reported speech found since out_[first], is the
+  // words of that speech's source.
+  void QuotedInReported(size_t first) {
+    for (size_t qi : fragments_) {
+      const RawQuote& q = raw_[qi];
+      if (q.close == kNone) continue;
+      const Span at{ix_.tokens[q.open].span.begin, ix_.tokens[q.close].span.end};
+      for (size_t i = first; i < out_.size(); ++i) {
+        const Quote& r = out_[i];
+        if (r.kind != QuoteKind::Indirect || !(r.extent.begin <= at.begin && at.end <= r.extent.end) || r.speaker.empty()) continue;
+        Quote out;
+        out.kind = QuoteKind::Direct;
+        for (auto p : q.parts) out.parts.push_back(ix_.Range(p.first, p.second));
+        out.extent = at;
+        out.speaker_span = r.speaker_span;
+        out.speaker_entity = r.speaker_entity;
+        out.speaker = r.speaker;
+        out.cue = r.cue;
+        out.sentence = SOf(q.open);
+        out_.push_back(std::move(out));
+        break;
+      }
+    }
   }
 
   // Tokens [lo, hi) inside the byte span `s`.
@@ -1329,6 +1362,13 @@ class Extractor {
       }
       if (!sp.found) sp = ResolveNP(k + 2, ne);
       const Span cue = ix_.Range(k, k + 2);
+      // "President X, according to the White House, made an unscheduled trip …": set between a
+      // short subject and its verb, the source reports the rest of the sentence.
+      if (k > b && ix_.Is(k - 1, ",") && ne + 1 < e && ix_.Is(ne, ",") && Lower(ne + 1) &&
+          !(ix_.C(ne + 1) & (kStop | kPronoun)) && WordCount(ContentStart(b, k - 1), k - 1) <= 6) {
+        AddReported(ne + 1, ClauseEnd(ne + 1, e), cue, sp);
+        continue;
+      }
       if (k > b && ix_.Is(k - 1, ",")) {
         // "“…,” X wrote, according to the newspaper": the clause is a direct quote's
         // attribution, not reported speech of its own.
