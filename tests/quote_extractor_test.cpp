@@ -453,3 +453,26 @@ TEST_CASE("'X, according to Y, made …' reports the rest of the sentence, with 
   CHECK(d->speaker == "Harwick Council");
   CHECK(!r.Find("(NEWS) Mayor"));
 }
+
+TEST_CASE("modifier names are not the source: 'X administration officials', 'X-led forces', 'reports seen by X'") {
+  Run r("President Lena Holm met the envoy on Monday. Holm administration officials said the talks would resume "
+        "next week. They said the deal was close.\n\n"
+        "The military said two soldiers were wounded. Reports seen by Harwick Wire suggest the plan was dropped. "
+        "Ukraine-led forces said they had advanced.");
+  const Quote* a = r.Find("the talks would resume");
+  REQUIRE(a);
+  CHECK(a->speaker == "Holm administration officials");
+  const Quote* b = r.Find("the deal was close");
+  REQUIRE(b);
+  CHECK(b->speaker == "Holm administration officials");
+  const Quote* c = r.Find("two soldiers were wounded");
+  REQUIRE(c);
+  CHECK(c->speaker == "The military");
+  const Quote* d = r.Find("the plan was dropped");
+  REQUIRE(d);
+  CHECK(d->speaker == "Reports seen by Harwick Wire");
+  const Quote* e = r.Find("they had advanced");
+  REQUIRE(e);
+  CHECK(e->speaker == "Ukraine-led forces");
+  CHECK(e->speaker_entity < 0);
+}

@@ -190,7 +190,7 @@ const ClassList kClassLists[] = {
     {kOrgAfter, "party group movement militia company firm bank alliance coalition faction "
                 "network union organisation organization agency foundation charity conglomerate "
                 "consortium corporation"},
-    {kGovNoun, "government authorities administration regime cabinet leadership"},
+    {kGovNoun, "government authorities administration regime cabinet leadership military junta"},
     {kVisitWord, "visit visits trip visited visiting arrived travelled traveled flew"},
     {kDealWord, "agreement agreements deal deals pact accord treaty contract partnership alliance "
                 "venture"},

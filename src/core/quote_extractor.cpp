@@ -409,6 +409,16 @@ class Extractor {
       // said" is Y; "Oxfam said …. They said …" is Oxfam.
       for (auto it = out_.rbegin(); it != out_.rend() && best < 0; ++it) {
         if (it->sentence < s) break;
+        // "Holm administration officials said …. They said …": the same unnamed source.
+        if (plural && it->sentence == s && it->speaker_entity < 0 && !it->speaker.empty() &&
+            it->extent.begin < ix_.tokens[k].span.begin && ix_.Cap(TokenAt(it->speaker_span.begin)) &&
+            PluralPhrase(it->speaker)) {
+          Speaker same;
+          same.found = true;
+          same.text = it->speaker;
+          same.span = ix_.tokens[k].span;
+          return same;
+        }
         if (it->sentence == s && it->speaker_entity >= 0 && size_t(it->speaker_entity) < er_.entities.size() &&
             it->extent.begin < ix_.tokens[k].span.begin && fits(it->speaker_entity))
           best = it->speaker_entity;
@@ -523,6 +533,16 @@ class Extractor {
                     ms.begin());
   }
 
+  // The token that starts at byte `at` (or the one holding it).
+  uint32_t TokenAt(uint32_t at) const {
+    auto it = std::lower_bound(ix_.tokens.begin(), ix_.tokens.end(), at,
+                               [](const Token& t, uint32_t pos) { return t.span.end <= pos; });
+    return uint32_t(std::min<size_t>(size_t(it - ix_.tokens.begin()), ix_.tokens.size() - 1));
+  }
+  // "administration officials", "rescue workers": a phrase whose last word is a plural.
+  static bool PluralPhrase(std::string_view text) {
+    return text.size() > 3 && text.back() == 's' && text[text.size() - 2] != 's';
+  }
   static bool IsNumberWord(std::string_view w) {
     return w == "one" || w == "two" || w == "three" || w == "four" || w == "five" || w == "six" ||
            w == "seven" || w == "eight" || w == "nine" || w == "ten";
@@ -614,19 +634,39 @@ class Extractor {
       if (int person = RecentPerson(b); person >= 0) return FromEntity(person, ix_.Range(b, e));
     // A person named in the phrase, unless only as the owner of someone else ("Rojas's
     // spokesman Ivo Maric" is Maric; "Trump's lawyers" are the lawyers).
+    // "Reports seen by Reuters suggest": the document speaks, not the one who saw it.
+    for (uint32_t k = b; k + 1 < e; ++k)
+      if (ix_.LowerIn(k, {"report", "reports", "documents", "document", "memo", "emails", "letter",
+                                      "minutes", "filings", "papers", "data", "figures", "records"}) &&
+          ix_.LowerIn(k + 1, {"seen", "obtained", "reviewed", "released", "published", "compiled", "filed"}))
+        return Phrase(b, e, -1);
+    bool modifier_person = false;
     for (uint32_t k = b; k < e; ++k) {
       const int ent = Ent(k);
       if (ent < 0 || er_.entities[ent].type != EntityType::Person) continue;
       const uint32_t me = MentionEnd(k);
       // "Da Silva's widow", "Rojas's spokesman": the possessor is not the one speaking.
       const bool owner = me < e && ix_.IsPossessive(me) && me + 1 < e && Lower(me + 1);
-      if (!owner) return FromEntity(ent, ix_.Range(k, me));
+      // "Holm administration officials", "Trump campaign aides": a name as a modifier.
+      const bool modifier = me + 1 < e && Lower(me) && (ix_.C(me) & (kGovNoun | kOrgNoun)) &&
+                            (ix_.C(me + 1) & (kHumanRole | kCollective));
+      modifier_person = modifier_person || modifier;
+      if (!owner && !modifier) return FromEntity(ent, ix_.Range(k, me));
       k = me - 1;
     }
+    if (modifier_person) return Phrase(b, e, -1);
     // Organisations and places.
     for (uint32_t k = b; k < e; ++k) {
       const int ent = Ent(k);
       if (ent < 0 || er_.entities[ent].type == EntityType::Person) continue;
+      // "Ukraine-led forces", "Saudi-backed fighters": the name in a modifier is not the source.
+      if (const size_t dash = ix_.Text(k).find('-'); dash != std::string_view::npos && MentionEnd(k) == k + 1 &&
+          k + 1 < e && Lower(k + 1)) {
+        const std::string_view rest = ix_.Text(k).substr(dash + 1);
+        if (rest == "led" || rest == "backed" || rest == "allied" || rest == "aligned" || rest == "supported" ||
+            rest == "sponsored" || rest == "run" || rest == "controlled")
+          return Phrase(b, e, -1);
+      }
       // "the Munich-based Ifo Institute": the place in a modifier is not the source.
       if (er_.entities[ent].type == EntityType::Place && ix_.Text(k).find('-') != std::string_view::npos) {
         bool named_head = false;
