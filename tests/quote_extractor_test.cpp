@@ -476,3 +476,17 @@ TEST_CASE("modifier names are not the source: 'X administration officials', 'X-l
   CHECK(e->speaker == "Ukraine-led forces");
   CHECK(e->speaker_entity < 0);
 }
+
+TEST_CASE("list-form speech: bulleted paragraphs after 'X said:' are each X's statement") {
+  Run r("The ministry issued new rules on Monday. In a statement, Health Minister Ana Sousa said:\n\n"
+        "- Schools will reopen on 1 March.\n\n"
+        "- Masks remain required on buses.\n\n"
+        "The rules were welcomed by parents.");
+  CHECK(!r.Find("In a statement"));
+  for (const char* item : {"Schools will reopen on 1 March", "Masks remain required on buses"}) {
+    const Quote* q = r.Find(item);
+    REQUIRE_MESSAGE(q, item);
+    CHECK(q->speaker == "Ana Sousa");
+  }
+  CHECK(!r.Find("The rules were welcomed"));
+}

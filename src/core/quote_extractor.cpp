@@ -1385,10 +1385,49 @@ class Extractor {
     out_.push_back(std::move(q));
   }
 
+  // "Health Minister Ana Sousa said:" closing its paragraph, then paragraphs that open with a
+  // bullet: each item is her statement. Returns whether sentence `s` introduced such a list.
+  bool ListAfterColon(uint32_t s) {
+    const uint32_t b = ix_.SentenceBegin(s), e = ix_.SentenceEnd(s);
+    if (e < b + 3 || !ix_.Is(e - 1, ":") || in_quote_[e - 2]) return false;
+    const uint32_t para = ix_.sentences[s].paragraph;
+    if (s + 1 >= ix_.sentences.size() || ix_.sentences[s + 1].paragraph == para) return false;
+    // The cue: the verb just before the colon, or before a few words ("said in a statement:").
+    uint32_t v = kNone;
+    for (uint32_t k = e - 1; k-- > b && e - 1 - k <= 6;)
+      if (IsCue(k, false) && !Verb(k)->participle) {
+        v = k;
+        break;
+      }
+    if (v == kNone) return false;
+    auto bullet = [&](uint32_t t) {
+      return ix_.IsDash(t) || ix_.Is(t, "â¢") || ix_.Is(t, "*") || ix_.Is(t, "Â·");
+    };
+    const Speaker sp = SubjectOf(v);
+    if (!sp.found) return false;
+    bool any = false;
+    uint32_t t = s + 1;
+    for (int items = 0; items < 20 && t < ix_.sentences.size(); ++items) {
+      const uint32_t p = ix_.sentences[t].paragraph;
+      const uint32_t pb = ix_.SentenceBegin(t);
+      if (p == ~0u || !bullet(pb) || in_quote_[pb + 1]) break;
+      uint32_t last = t;
+      while (last + 1 < ix_.sentences.size() && ix_.sentences[last + 1].paragraph == p) ++last;
+      uint32_t pe = ix_.SentenceEnd(last);
+      while (pe > pb + 1 && ix_.tokens[pe - 1].kind == Token::Kind::Punct && !ix_.IsCloseQuote(pe - 1)) --pe;
+      AddReported(pb + 1, pe, ix_.tokens[v].span, sp);
+      any = true;
+      t = last + 1;
+    }
+    if (any) used_[v] = 1;
+    return any;
+  }
+
   // Reported speech in sentence `s`: "according to", cues after their clause, speech verbs with
   // their clause, noun cues.
   void Reported(uint32_t s) {
     const uint32_t b = ix_.SentenceBegin(s), e = ix_.SentenceEnd(s);
+    if (ListAfterColon(s)) return;
     // "…, according to X." / "According to X, …"
     for (uint32_t k = b; k + 1 < e; ++k) {
       if (!(ix_.LowerIs(k, "according") && ix_.LowerIs(k + 1, "to")) || in_quote_[k]) continue;
@@ -1454,6 +1493,7 @@ class Extractor {
       }
       k = SkipAdverbials(k, last);
       if (k < last && !ix_.Is(k, ",")) continue;  // the verb has its own clause
+      if (k == last && ix_.Is(last, ":")) continue;  // "In a statement, X said:" opens what follows
       uint32_t c = np_b != kNone ? v - 1 : kNone;
       if (c == kNone)
         for (uint32_t q = v; q-- > b && v - q <= 8;) {
