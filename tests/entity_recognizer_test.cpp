@@ -609,3 +609,10 @@ TEST_CASE("a common adjective or noun opening a two-word name makes a brand, not
   REQUIRE(p);
   CHECK(p->type == EntityType::Person);
 }
+
+TEST_CASE("'Former' before an organisation's name is the person's tense, not part of the name") {
+  Run r("Hearing\n\nFormer Harwick Security Council official Tomas Berg testified on Tuesday.");
+  CHECK(r.Find("Harwick Security Council"));
+  CHECK(!r.Find("Former Harwick Security Council"));
+  CHECK(r.Find("Tomas Berg"));
+}

@@ -478,7 +478,7 @@ class CandidateFinder {
       if (m > b && m == e) break;
       if (!cx_.Strippable(b)) break;
       if ((ix_.C(b) & kDirection) && (ix_.C(e - 1) & kPlaceHead) && e - b >= 3) break;  // "Northern Sea Route"
-      if (has_head && (ix_.C(b) & kNonEntity) && !(ix_.C(b) & kStop)) break;
+      if (has_head && (ix_.C(b) & kNonEntity) && !(ix_.C(b) & kStop) && !ix_.LowerIs(b, "former")) break;
       ++b;
     }
     // "the shippers' association Armateurs de France", "the refiner X": a descriptor noun.
