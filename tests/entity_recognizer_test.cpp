@@ -616,3 +616,11 @@ TEST_CASE("'Former' before an organisation's name is the person's tense, not par
   CHECK(!r.Find("Former Harwick Security Council"));
   CHECK(r.Find("Tomas Berg"));
 }
+
+TEST_CASE("a wire's market codes are no entities and do not join the names before them") {
+  Run r("Markets\n\n"
+        "Brent LCOc1 was last at $60.73 and copper CMCU3 rose, while the Nasdaq Composite .IXIC added 20 "
+        "points. Sterling GBP= was last trading at $1.29 and the 10-year note US10YT=RR rose.");
+  for (const char* no : {"LCOc1", "Brent LCOc1", "CMCU3", "IXIC", "GBP", "Sterling GBP", "RR", "US10YT"})
+    CHECK_MESSAGE(!r.Find(no), no);
+}

@@ -91,3 +91,9 @@ TEST_CASE("Tokenize covers the headline then every paragraph") {
   CHECK(TokenText(r.doc.bytes, toks[0]) == "Head");
   CHECK(TokenText(r.doc.bytes, toks[7]) == ".");
 }
+
+TEST_CASE("capitals joined by an ampersand with no space are one word, with spaces three") {
+  CHECK(Texts("AT&T and S&P rose") == std::vector<std::string>{"AT&T", "and", "S&P", "rose"});
+  CHECK(Texts("Procter & Gamble") == std::vector<std::string>{"Procter", "&", "Gamble"});
+  CHECK(Texts("rock&roll") == std::vector<std::string>{"rock", "&", "roll"});
+}

@@ -28,6 +28,18 @@ bool ModelCode(std::string_view w) {
   return digits >= 2;
 }
 
+// A market code from a wire's tables and prices: "LCOc1" (Brent crude), "CMCU3" (copper),
+// ".IXIC" (the Nasdaq): capitals, maybe a lowercase letter, and a final digit.
+bool TickerCode(std::string_view w) {
+  if (w.size() < 4 || w.size() > 8 || w.back() < '0' || w.back() > '9') return false;
+  size_t caps = 0;
+  for (char ch : w) {
+    if (ch >= 'A' && ch <= 'Z') ++caps;
+    else if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) return false;
+  }
+  return caps >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z';
+}
+
 
 // [SECTION] The finder and its output -------------------------------------------------------------
 
@@ -511,7 +523,7 @@ class CandidateFinder {
     while (e > b && (cx_.Strippable(e - 1) && !(ix_.C(e - 1) & (kTitle | kHonorific)))) --e;
     // A model code ends a product's name ("Airbus A350-900", "Boeing 787" is digits and never
     // joins): the maker is the name. A code alone is no entity.
-    if (e > b && ModelCode(ix_.Text(e - 1))) --e;
+    if (e > b && (ModelCode(ix_.Text(e - 1)) || TickerCode(ix_.Text(e - 1)) || MarketCode(e - 1))) --e;
     if (b >= e) return;
     // An index, an event or a prize is no entity, nor the names inside it ("Hang Seng Index",
     // "Davis Cup Finals", "Vietnam War").
@@ -982,6 +994,12 @@ class CandidateFinder {
     if (p != kNone && cx_.Lower(p) && (ix_.C(p) & (kHumanRole | kTitle))) RoleFromNoun(p, c);
     else cands_[c].by_shape = true;
   }
+  // ".IXIC", ".SPX", "GBP=", "US10YT=RR": a wire's market code, glued to a dot or an equals sign.
+  bool MarketCode(uint32_t k) const {
+    if (k > 0 && ix_.Is(k - 1, ".") && ix_.Adjacent(k - 1, k) && (k < 2 || !ix_.Adjacent(k - 2, k - 1))) return true;
+    if (k > 0 && ix_.Is(k - 1, "=") && ix_.Adjacent(k - 1, k)) return true;
+    return k + 1 < ix_.tokens.size() && ix_.Is(k + 1, "=") && ix_.Adjacent(k, k + 1);
+  }
   bool BrandOpener(uint32_t k) const {
     return ix_.LowerIn(k, {"blue", "red", "green", "black", "orange", "purple", "big", "great", "home", "full",
                            "air", "moon", "real", "royal", "united", "global", "digital", "smart", "magic",
@@ -1041,6 +1059,7 @@ class CandidateFinder {
   // One capitalised word with no help from the gazetteer or head words.
   void Single(uint32_t k, uint32_t ctx_end) {
     if (claimed_[k]) return;
+    if (MarketCode(k)) return;
     const uint32_t e = k + 1;
     (void)ctx_end;
     const uint32_t c = ix_.C(k);

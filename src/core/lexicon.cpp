@@ -107,7 +107,7 @@ const ClassList kClassLists[] = {
      "tv ok phd ceo cfo coo gdp lng lpg ai it i ebola zika mpox sars mers hiv aids covid19 "
      "omicron delta cpi ppi cto ev evs ipo etf etfs gmt utc vat gst co2 ppe icu gps sms pc hr "
      "pr q1 q2 q3 q4 h1 h2 mw gw kw kwh mwh gwh twh bpd mmbtu bcm tcf km kg mph dna rna ceos "
-     "ngo ngos mp mps faq am pm former welcome"},
+     "ngo ngos mp mps faq am pm former welcome m&a r&d q&a b&b"},
     {kHumanRole,
      "spokesperson spokesman spokeswoman official analyst economist expert professor researcher "
      "scientist lawyer attorney diplomat minister leader head chief director executive "

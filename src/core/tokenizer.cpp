@@ -83,6 +83,12 @@ uint32_t ScanWord(const Cursor& c, uint32_t pos) {
       pos += n;
       continue;
     }
+    // "S&P", "AT&T", "P&G": capitals joined by an ampersand with no space are one name.
+    if (cp == '&' && pos > 0 && c.s[pos - 1] >= 'A' && c.s[pos - 1] <= 'Z' && pos + 1 < c.end &&
+        c.s[pos + 1] >= 'A' && c.s[pos + 1] <= 'Z') {
+      ++pos;
+      continue;
+    }
     break;
   }
   return pos;
