@@ -624,3 +624,14 @@ TEST_CASE("a wire's market codes are no entities and do not join the names befor
   for (const char* no : {"LCOc1", "Brent LCOc1", "CMCU3", "IXIC", "GBP", "Sterling GBP", "RR", "US10YT"})
     CHECK_MESSAGE(!r.Find(no), no);
 }
+
+TEST_CASE("rows of a price table pasted with the story give no names of their own") {
+  Run r("Retail\n\n"
+        "Ticker Security Last Change Change %\n\n"
+        "QRX THE QUARRIX STORES INC. 225.86 -12.99 -5.44%\n\n"
+        "Quarrix Stores cut its forecast on Tuesday, the company said.");
+  CHECK(!r.Find("Ticker Security Last Change Change"));
+  CHECK(!r.Find("QRX THE QUARRIX STORES INC."));
+  CHECK(!r.Find("THE QUARRIX STORES INC."));
+  CHECK(r.Find("Quarrix Stores"));
+}

@@ -100,6 +100,7 @@ class CandidateFinder {
   void ScanSentence(uint32_t s) {
     const uint32_t b = ix_.SentenceBegin(s), e = ix_.SentenceEnd(s);
     const bool headline = ix_.sentences[s].paragraph == ~0u;
+    if (!headline && TableRow(s)) return;
     uint32_t i = b;
     if (!headline && (ix_.tokens[b].flags & Token::kParagraphStart)) i = Dateline(b, e);
     while (i < e) {
@@ -993,6 +994,25 @@ class CandidateFinder {
     // A person noun just before: "spokesperson Kofi Mensima", "president Camila Rojas".
     if (p != kNone && cx_.Lower(p) && (ix_.C(p) & (kHumanRole | kTitle))) RoleFromNoun(p, c);
     else cands_[c].by_shape = true;
+  }
+  // "HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%", "Ticker Security Last Change Change %": a
+  // row of a price table pasted with the story, no lowercase word in its paragraph and figures
+  // or a percent sign. Its names are the table's; the story names them in its sentences.
+  bool TableRow(uint32_t s) const {
+    const uint32_t para = ix_.sentences[s].paragraph;
+    uint32_t first = s, last = s;
+    while (first > 0 && ix_.sentences[first - 1].paragraph == para) --first;
+    while (last + 1 < ix_.sentences.size() && ix_.sentences[last + 1].paragraph == para) ++last;
+    const uint32_t b = ix_.SentenceBegin(first), e = ix_.SentenceEnd(last);
+    if (e - b > 40) return false;
+    int numbers = 0;
+    bool percent = false;
+    for (uint32_t k = b; k < e; ++k) {
+      if (ix_.IsWord(k) && cx_.Lower(k)) return false;
+      if (ix_.tokens[k].kind == Token::Kind::Number) ++numbers;
+      if (ix_.Is(k, "%")) percent = true;
+    }
+    return numbers >= 2 || (percent && ix_.Is(e - 1, "%"));
   }
   // ".IXIC", ".SPX", "GBP=", "US10YT=RR": a wire's market code, glued to a dot or an equals sign.
   bool MarketCode(uint32_t k) const {
