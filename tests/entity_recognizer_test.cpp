@@ -635,3 +635,14 @@ TEST_CASE("rows of a price table pasted with the story give no names of their ow
   CHECK(!r.Find("THE QUARRIX STORES INC."));
   CHECK(r.Find("Quarrix Stores"));
 }
+
+TEST_CASE("a football club named by its town is an organisation, not the town") {
+  Run r("Transfer\n\n"
+        "Vasco Amaral has managed FC Porto, Inter Milan and Real Madrid, and he beat Manchester United twice.");
+  for (const char* club : {"FC Porto", "Inter Milan", "Real Madrid", "Manchester United"}) {
+    const Entity* e = r.Find(club);
+    REQUIRE_MESSAGE(e, club);
+    CHECK_MESSAGE(e->type == EntityType::Org, club);
+  }
+  for (const char* no : {"Porto", "Milan", "Madrid", "Manchester", "Inter", "Real", "FC"}) CHECK_MESSAGE(!r.Find(no), no);
+}

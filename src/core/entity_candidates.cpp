@@ -605,6 +605,21 @@ class CandidateFinder {
       }
       if (strength >= 0) {
         const auto& p = world_.place(usable[0]);
+        // A football club by its town: "Real Madrid", "Inter Milan", "FC Porto", "Manchester
+        // United", "Bolton Wanderers".
+        const bool club_before = k > rest && ix_.Cap(k - 1) &&
+                                 ix_.LowerIn(k - 1, {"fc", "ac", "as", "sc", "cf", "afc", "real", "inter", "atletico",
+                                                     "athletic", "sporting", "dynamo", "dinamo", "olympique", "racing",
+                                                     "borussia", "olympiacos", "partizan", "rapid", "lokomotiv"});
+        const bool club_after = m < e && ix_.Cap(m) && !(m + 1 < e && cx_.NameWord(m + 1)) &&
+                                ix_.LowerIn(m, {"united", "fc", "rovers", "wanderers", "albion", "hotspur", "athletic"});
+        if (club_before || club_after) {
+          const uint32_t from = club_before ? k - 1 : k, to = club_after ? m + 1 : m;
+          if (from > rest) Rest(rest, from, from, allow_person);
+          AddCand(from, to, EntityType::Org, kStrong);
+          k = rest = to;
+          continue;
+        }
         // A city right next to other capitalised words may be part of a person's name
         // ("Jackson" in "Michael Jackson"): leave it to the rest of the run.
         const bool glued = (k > rest) || (m < e && cx_.NameWord(m) && !(ix_.C(m) & kConnector));
