@@ -490,3 +490,14 @@ TEST_CASE("list-form speech: bulleted paragraphs after 'X said:' are each X's st
   }
   CHECK(!r.Find("The rules were welcomed"));
 }
+
+TEST_CASE("list-form speech: bullets may be dots as well as dashes") {
+  Run r("Talks resumed on Monday. Foreign Minister Pavel Dusek said:\n\n"
+        "\xE2\x80\xA2 The border will stay open to trade.\n\n"
+        "\xE2\x80\xA2 Visas will be issued within a week.");
+  for (const char* item : {"The border will stay open to trade", "Visas will be issued within a week"}) {
+    const Quote* q = r.Find(item);
+    REQUIRE_MESSAGE(q, item);
+    CHECK(q->speaker == "Pavel Dusek");
+  }
+}

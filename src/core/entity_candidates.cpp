@@ -28,8 +28,8 @@ bool ModelCode(std::string_view w) {
   return digits >= 2;
 }
 
-// A market code from a wire's tables and prices: "LCOc1" (Brent crude), "CMCU3" (copper),
-// ".IXIC" (the Nasdaq): capitals, maybe a lowercase letter, and a final digit.
+// A market code from a wire's tables and prices: "LCOc1" (Brent crude), "CMCU3" (copper):
+// capitals, maybe a lowercase letter, and a final digit.
 bool TickerCode(std::string_view w) {
   if (w.size() < 4 || w.size() > 8 || w.back() < '0' || w.back() > '9') return false;
   size_t caps = 0;
@@ -1014,10 +1014,11 @@ class CandidateFinder {
   // row of a price table pasted with the story, no lowercase word in its paragraph and figures
   // or a percent sign. Its names are the table's; the story names them in its sentences.
   bool TableRow(uint32_t s) const {
+    // A row is a few tokens: give up past 40, so a long paragraph costs its sentences nothing.
     const uint32_t para = ix_.sentences[s].paragraph;
     uint32_t first = s, last = s;
-    while (first > 0 && ix_.sentences[first - 1].paragraph == para) --first;
-    while (last + 1 < ix_.sentences.size() && ix_.sentences[last + 1].paragraph == para) ++last;
+    while (first > 0 && ix_.sentences[first - 1].paragraph == para && s - first < 40) --first;
+    while (last + 1 < ix_.sentences.size() && ix_.sentences[last + 1].paragraph == para && last - s < 40) ++last;
     const uint32_t b = ix_.SentenceBegin(first), e = ix_.SentenceEnd(last);
     if (e - b > 40) return false;
     int numbers = 0;

@@ -411,7 +411,7 @@ class Extractor {
         if (it->sentence < s) break;
         // "Holm administration officials said …. They said …": the same unnamed source.
         if (plural && it->sentence == s && it->speaker_entity < 0 && !it->speaker.empty() &&
-            it->extent.begin < ix_.tokens[k].span.begin && ix_.Cap(TokenAt(it->speaker_span.begin)) &&
+            it->extent.begin < ix_.tokens[k].span.begin && it->speaker[0] >= 'A' && it->speaker[0] <= 'Z' &&
             PluralPhrase(it->speaker)) {
           Speaker same;
           same.found = true;
@@ -506,16 +506,13 @@ class Extractor {
       if (s0 - SOf(t) > 8) break;
       const int ent = Ent(t);
       if (ent < 0 || er_.entities[ent].type != EntityType::Org) continue;
-      const std::string_view name = er_.folded_name[size_t(ent)];
-      for (size_t i = 0; i < name.size();) {
-        size_t j = name.find(' ', i);
-        if (j == std::string_view::npos) j = name.size();
-        const std::string_view w = name.substr(i, j - i);
-        if (w == "coalition" || w == "alliance" || w == "movement" || w == "union" || w == "association" ||
-            w == "federation" || w == "campaign" || w == "network" || w == "front" || w == "collective")
-          return ent;
-        i = j + 1;
-      }
+      bool members = false;
+      ForEachKeyWord(er_.folded_name[size_t(ent)], [&](std::string_view w) {
+        members = members || w == "coalition" || w == "alliance" || w == "movement" || w == "union" ||
+                  w == "association" || w == "federation" || w == "campaign" || w == "network" ||
+                  w == "front" || w == "collective";
+      });
+      if (members) return ent;
     }
     return -1;
   }
@@ -533,12 +530,6 @@ class Extractor {
                     ms.begin());
   }
 
-  // The token that starts at byte `at` (or the one holding it).
-  uint32_t TokenAt(uint32_t at) const {
-    auto it = std::lower_bound(ix_.tokens.begin(), ix_.tokens.end(), at,
-                               [](const Token& t, uint32_t pos) { return t.span.end <= pos; });
-    return uint32_t(std::min<size_t>(size_t(it - ix_.tokens.begin()), ix_.tokens.size() - 1));
-  }
   // "administration officials", "rescue workers": a phrase whose last word is a plural.
   static bool PluralPhrase(std::string_view text) {
     return text.size() > 3 && text.back() == 's' && text[text.size() - 2] != 's';
@@ -632,14 +623,14 @@ class Extractor {
     // "The 56-year-old said": an age stands for the person the story is about just then.
     if (e - b == 2 && ix_.LowerIs(b, "the") && AgeWord(ix_.Text(b + 1)))
       if (int person = RecentPerson(b); person >= 0) return FromEntity(person, ix_.Range(b, e));
-    // A person named in the phrase, unless only as the owner of someone else ("Rojas's
-    // spokesman Ivo Maric" is Maric; "Trump's lawyers" are the lawyers).
     // "Reports seen by Reuters suggest": the document speaks, not the one who saw it.
     for (uint32_t k = b; k + 1 < e; ++k)
-      if (ix_.LowerIn(k, {"report", "reports", "documents", "document", "memo", "emails", "letter",
-                                      "minutes", "filings", "papers", "data", "figures", "records"}) &&
+      if (ix_.LowerIn(k, {"report", "reports", "documents", "document", "memo", "emails", "letter", "minutes",
+                          "filings", "papers", "data", "figures", "records"}) &&
           ix_.LowerIn(k + 1, {"seen", "obtained", "reviewed", "released", "published", "compiled", "filed"}))
         return Phrase(b, e, -1);
+    // A person named in the phrase, unless only as the owner of someone else ("Rojas's
+    // spokesman Ivo Maric" is Maric; "Trump's lawyers" are the lawyers).
     bool modifier_person = false;
     for (uint32_t k = b; k < e; ++k) {
       const int ent = Ent(k);
@@ -1401,7 +1392,7 @@ class Extractor {
       }
     if (v == kNone) return false;
     auto bullet = [&](uint32_t t) {
-      return ix_.IsDash(t) || ix_.Is(t, "â¢") || ix_.Is(t, "*") || ix_.Is(t, "Â·");
+      return ix_.IsDash(t) || ix_.Is(t, "\xE2\x80\xA2") || ix_.Is(t, "*") || ix_.Is(t, "\xC2\xB7");  // - • * ·
     };
     const Speaker sp = SubjectOf(v);
     if (!sp.found) return false;
