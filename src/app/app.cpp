@@ -10,6 +10,7 @@
 #include "gazetteer.h"
 #include "json_writer.h"
 #include "platform.h"
+#include "stored_settings.h"
 
 #include <imgui.h>
 
@@ -98,6 +99,7 @@ void OpenArticle(AppState& app, int index) {
   if (!e.analysis) e.analysis = std::make_unique<lectern::Analysis>(lectern::Analyze(e.loaded.doc, lectern::Gazetteer::Builtin()));
   app.open = index;
   app.article = ArticleView{};
+  platform::SetPageTitle(lectern::ToValidLine(e.loaded.doc.Headline()) + " \xE2\x80\x94 Lectern");  // "<headline> — Lectern"
   // The selection's serial keeps counting, so every window notices the change of article.
   const uint64_t serial = app.selection.serial;
   app.selection = lectern::Selection{};
@@ -107,58 +109,48 @@ void OpenArticle(AppState& app, int index) {
 
 // [SECTION] Settings -------------------------------------------------------------------------------
 
-void SaveSettings(const AppState& app) {
-  lectern::JsonWriter w;
-  w.BeginObject();
-  w.Key("theme");
-  w.String(ThemeName(app.settings.theme));
-  w.Key("serif");
-  w.Bool(app.settings.serif);
-  w.Key("size");
-  w.Number(app.settings.text_size);
-  w.Key("width");
-  w.Int(app.settings.width);
-  w.Key("windows");
-  w.String(OpenWindowsString(app.windows));
-  w.Key("highlights");
-  std::string h;
-  for (bool on : app.settings.highlight) h += on ? '1' : '0';
-  h += app.settings.highlight_quotes ? '1' : '0';
-  w.String(h);
-  w.EndObject();
-  platform::SaveSetting("settings", w.str());
+namespace {
+
+// The app's settings as the core's stored form (src/core/stored_settings.h).
+lectern::StoredSettings ToStored(const Settings& s, const WindowSet& windows) {
+  lectern::StoredSettings t;
+  t.theme = ThemeName(s.theme);
+  t.serif = s.serif;
+  t.text_size = s.text_size;
+  t.width = s.width;
+  t.windows = OpenWindowsString(windows);
+  for (int i = 0; i < 4; ++i) t.highlight[i] = s.highlight[i];
+  t.highlight_quotes = s.highlight_quotes;
+  return t;
 }
+
+}  // namespace
+
+void StoreSetting(AppState& app, std::string_view key, std::string_view value) {
+  if (platform::SaveSetting(key, value) || app.storage_refused) return;
+  // Once per visit: every later change would fail the same way.
+  app.storage_refused = true;
+  AddNotice(app, "This browser's storage is full or switched off: your settings, pins and window "
+                 "arrangement work for this visit but will not be kept.", 0);
+}
+
+void SaveSettings(AppState& app) { StoreSetting(app, "settings", lectern::FormatSettings(ToStored(app.settings, app.windows))); }
 
 namespace {
 
-// Reads the few fields SaveSettings writes; anything unexpected leaves the default.
-void LoadSettings(Settings& s, WindowSet& windows) {
-  const std::string json = platform::LoadSetting("settings");
-  auto find = [&](const char* key) -> std::string {
-    const std::string k = std::string("\"") + key + "\":";
-    size_t at = json.find(k);
-    if (at == std::string::npos) return {};
-    at += k.size();
-    size_t end = json.find_first_of(",}", at);
-    std::string v = json.substr(at, end == std::string::npos ? std::string::npos : end - at);
-    if (v.size() >= 2 && v.front() == '"') v = v.substr(1, v.size() - 2);
-    return v;
-  };
-  s.theme = ThemeFromName(find("theme").c_str(), s.theme);
-  if (find("serif") == "false") s.serif = false;
-  const std::string size = find("size");
-  if (!size.empty()) {
-    const float v = std::strtof(size.c_str(), nullptr);
-    if (v >= 12 && v <= 40) s.text_size = v;
-  }
-  const std::string width = find("width");
-  if (width == "0" || width == "1" || width == "2") s.width = width[0] - '0';
-  if (json.find("\"windows\":") != std::string::npos) ParseOpenWindows(windows, find("windows"));
-  const std::string h = find("highlights");
-  if (h.size() == 5 && h.find_first_not_of("01") == std::string::npos) {
-    for (int t = 0; t < 4; ++t) s.highlight[t] = h[size_t(t)] == '1';
-    s.highlight_quotes = h[4] == '1';
-  }
+// Whatever storage holds, the app starts: unreadable fields keep their defaults, with a notice.
+void LoadSettings(AppState& app) {
+  const lectern::SettingsParse r =
+      lectern::ParseSettings(platform::LoadSetting("settings"), ToStored(app.settings, app.windows));
+  if (!r.problem.empty()) AddNotice(app, "Your saved reading settings could not all be read (" + r.problem + "); the defaults are used instead.", 12);
+  Settings& s = app.settings;
+  s.theme = ThemeFromName(r.settings.theme.c_str(), s.theme);
+  s.serif = r.settings.serif;
+  s.text_size = r.settings.text_size;
+  s.width = r.settings.width;
+  ParseOpenWindows(app.windows, r.settings.windows);
+  for (int i = 0; i < 4; ++i) s.highlight[i] = r.settings.highlight[i];
+  s.highlight_quotes = r.settings.highlight_quotes;
 }
 
 constexpr float kTextSizes[] = {14, 16, 18, 20, 22, 24, 27, 30, 34, 40};
@@ -235,8 +227,8 @@ void InitApp(AppState& app) {
   io.ConfigWindowsMoveFromTitleBarOnly = true;  // dragging in the text selects, never moves
   const std::string missing = LoadFonts(app.fonts, "/assets/fonts");
   if (!missing.empty()) AddNotice(app, missing, 0);
-  LoadSettings(app.settings, app.windows);
-  LoadWindowArrangement();
+  LoadSettings(app);
+  LoadWindowArrangement(app);
   LoadWorldMap(app);  // the entity map's country outlines (packaged asset)
   ApplyTheme(app.settings.theme);
   ImGui::GetStyle().FontSizeBase = 15.0f;

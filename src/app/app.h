@@ -69,6 +69,7 @@ struct AppState {
   std::string world_error;         // why the outlines could not be loaded, if they could not
   bool show_library = false;
   std::vector<Notice> notices;
+  bool storage_refused = false;    // the browser refused a write: noticed once, not per change
   double now = 0;                  // seconds since start (from the platform, per frame)
   bool first_frame_reported = false;
   std::vector<UiTarget> targets;   // rebuilt every frame
@@ -90,4 +91,6 @@ void RecordTarget(AppState& app, std::string name);  // the last ImGui item's re
 void InitApp(AppState& app);     // after ImGui exists: fonts, theme, saved settings
 bool DrawApp(AppState& app, const platform::FrameInfo& frame);
 std::string StateJson(const AppState& app);
-void SaveSettings(const AppState& app);
+void SaveSettings(AppState& app);
+// platform::SaveSetting, with one notice per visit when the browser refuses (full or disabled).
+void StoreSetting(AppState& app, std::string_view key, std::string_view value);

@@ -1381,7 +1381,7 @@ bool DrawEntityMapContents(EntityMapView& v, AppState& app) {
   }
   ImGui::EndChild();
   if (v.pins_changed && !v.dragging) {  // once a drag ends, not every frame of it
-    platform::SaveSetting(PinsKey(article_id), lectern::FormatPins(v.layout));
+    StoreSetting(app, PinsKey(article_id), lectern::FormatPins(v.layout));
     v.pins_changed = false;
   }
   return animating;

@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "platform.h"
+#include "stored_settings.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // SettingsDirtyTimer: a changed arrangement waiting to be saved
@@ -205,15 +206,19 @@ bool DrawWindows(AppState& app) {
   if (ImGui::GetCurrentContext()->SettingsDirtyTimer > 0.0f) platform::RequestFrames(io.IniSavingRate + 0.05);
   if (io.WantSaveIniSettings) {
     // Positions and sizes; the app state decides which windows are open.
-    platform::SaveSetting("windows.ini", ImGui::SaveIniSettingsToMemory());
+    StoreSetting(app, "windows.ini", ImGui::SaveIniSettingsToMemory());
     io.WantSaveIniSettings = false;
   }
   return animating;
 }
 
-void LoadWindowArrangement() {
+void LoadWindowArrangement(AppState& app) {
   ImGui::GetIO().IniSavingRate = 0.3f;  // a moved window is kept even if the tab closes soon after
-  const std::string ini = platform::LoadSetting("windows.ini");
+  // ImGui reads only what its own writer could have written: storage may hold anything.
+  int dropped = 0;
+  const std::string ini = lectern::CleanWindowIni(platform::LoadSetting("windows.ini"), &dropped);
+  if (dropped > 0)
+    AddNotice(app, "Part of the saved window arrangement could not be read; those windows are back in their usual place.", 12);
   if (!ini.empty()) ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
 }
 

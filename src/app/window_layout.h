@@ -29,7 +29,7 @@ constexpr float kTabsBelowWidth = 800.0f;    // CSS px: narrower screens get tab
 constexpr float kThreeColumnsWidth = 1200.0f;
 
 // Reads the saved positions and sizes; call once after ImGui exists, before the first frame.
-void LoadWindowArrangement();
+void LoadWindowArrangement(AppState& app);
 bool DrawWindows(AppState& app);
 void DrawWindowsMenu(AppState& app);
 

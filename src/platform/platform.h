@@ -66,7 +66,10 @@ bool CanShare();                              // navigator.share exists (phones,
 void Share(std::string_view title, std::string_view text, std::string_view url);
 
 std::string LoadSetting(std::string_view key);  // localStorage; "" when absent or unavailable
-void SaveSetting(std::string_view key, std::string_view value);
+bool SaveSetting(std::string_view key, std::string_view value);  // false: storage full or refused
+
+// The page's title (the tab, the window list, bookmarks): the open article's headline.
+void SetPageTitle(std::string_view title);
 
 // Tells the page the app has drawn its first frame (the loading screen goes away).
 void NotifyReady();

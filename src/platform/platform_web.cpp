@@ -229,9 +229,18 @@ EM_JS(char*, JsLoadSetting, (const char* key), {
   return allocateUTF8(v);
 });
 
-EM_JS(void, JsSaveSetting, (const char* key, const char* value), {
-  try { window.localStorage.setItem("lectern." + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+// setItem throws when the quota is used up (QuotaExceededError) or storage is switched off
+// (SecurityError): the caller tells the reader once.
+EM_JS(int, JsSaveSetting, (const char* key, const char* value), {
+  try {
+    window.localStorage.setItem("lectern." + UTF8ToString(key), UTF8ToString(value));
+    return 1;
+  } catch (e) {
+    return 0;
+  }
 });
+
+EM_JS(void, JsSetPageTitle, (const char* title), { document.title = UTF8ToString(title); });
 
 EM_JS(void, JsNotifyReady, (), {
   if (typeof window.lecternReady === "function") window.lecternReady();
@@ -290,10 +299,11 @@ void Share(std::string_view title, std::string_view text, std::string_view url) 
 std::string LoadSetting(std::string_view key) {
   return TakeJsString(JsLoadSetting(std::string(key).c_str()));
 }
-void SaveSetting(std::string_view key, std::string_view value) {
-  JsSaveSetting(std::string(key).c_str(), std::string(value).c_str());
+bool SaveSetting(std::string_view key, std::string_view value) {
+  return JsSaveSetting(std::string(key).c_str(), std::string(value).c_str()) != 0;
 }
 
+void SetPageTitle(std::string_view title) { JsSetPageTitle(std::string(title).c_str()); }
 void NotifyReady() { JsNotifyReady(); }
 void ReportError(std::string_view message) { JsReportError(std::string(message).c_str()); }
 

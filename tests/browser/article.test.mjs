@@ -27,6 +27,7 @@ test('the seed article opens with its headline and paragraph count, without cons
     const s = await app.state();
     const seed = readArticleFile(path.join(ROOT, 'seeds', seedFiles[0]));
     assert.equal(s.title, seed.headline);
+    assert.equal(await app.page.title(), `${seed.headline} \u2014 Lectern`, 'the tab is named after the article');
     assert.equal(s.paragraphs, seed.paragraphs.length);
     assert.match(s.article, /^[a-z0-9]+(-[a-z0-9]+)*$/, 'the article id is a slug');
     assert.ok(s.article.startsWith(seed.headline.toLowerCase().split(/\W+/)[0]), 'the slug comes from the headline');

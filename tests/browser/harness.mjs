@@ -204,3 +204,63 @@ export function readArticleFile(file) {
   const paragraphs = body.split(/\n[ \t]*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
   return { headline, paragraphs };
 }
+
+// [SECTION] PNG encoding and X window dumps (the second engine's screenshots) ------------------
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+// {width, height, data: RGBA} -> an 8-bit RGBA PNG.
+export function encodePng(img) {
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'ascii');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(img.width, 0);
+  ihdr.writeUInt32BE(img.height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;  // RGBA
+  const stride = img.width * 4;
+  const raw = Buffer.alloc((stride + 1) * img.height);
+  for (let y = 0; y < img.height; y++) img.data.copy(raw, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
+                        chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+// An X window dump (`xwd -root`, ZPixmap, 24/32 bits a pixel, masks 0xff0000/0xff00/0xff) as
+// {width, height, data: RGBA}.
+export function decodeXwd(buf) {
+  const u32 = (i) => buf.readUInt32BE(i * 4);
+  const headerSize = u32(0), format = u32(2), width = u32(4), height = u32(5), byteOrder = u32(7);
+  const bpp = u32(11), bytesPerLine = u32(12), redMask = u32(14), ncolors = u32(19);
+  assert.equal(format, 2, 'only ZPixmap dumps are supported');
+  assert.ok(bpp === 32 || bpp === 24, `only 24/32-bit dumps are supported (got ${bpp})`);
+  assert.equal(redMask, 0xff0000, 'only 0xRRGGBB visuals are supported');
+  const pixels = headerSize + ncolors * 12, step = bpp / 8;
+  const out = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = pixels + y * bytesPerLine + x * step;
+      const v = byteOrder === 0 ? buf.readUIntLE(i, 3) : buf.readUIntBE(i + (step - 3), 3);
+      const o = (y * width + x) * 4;
+      out[o] = (v >> 16) & 0xff;
+      out[o + 1] = (v >> 8) & 0xff;
+      out[o + 2] = v & 0xff;
+      out[o + 3] = 255;
+    }
+  return { width, height, data: out };
+}
