@@ -51,6 +51,20 @@ void CheckInvariants(const Document& doc, const Analysis& a) {
 
 }  // namespace
 
+// Found by tools/fuzz (fuzz_analyze, minimised): a capitalised determiner as the last token of
+// the text left a name run empty at one past the end, and the recogniser asked which sentence
+// that token was in (a read past the index; the ASan build of this test catches it).
+TEST_CASE("a name run that ends the text at a stripped determiner") {
+  for (const char* text : {"e\nThe", "e\nThe The", "The", "x.\nThe"}) {
+    CAPTURE(text);
+    LoadResult r = LoadDocument(text, "regression");
+    REQUIRE(r.ok());
+    const Analysis a = Analyze(r.doc, Gazetteer::Builtin());
+    CheckInvariants(r.doc, a);
+    CHECK(a.entities.empty());
+  }
+}
+
 TEST_CASE("random bytes through LoadDocument and Analyze") {
   std::mt19937 rng(20261128);
   const std::string alphabet = std::string("abcXYZ .,;:!?\"'()-\n\n") + "\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x99\xC3\xA9";

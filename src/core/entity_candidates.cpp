@@ -496,8 +496,8 @@ class CandidateFinder {
     }
     // "the shippers' association Armateurs de France", "the refiner X": a descriptor noun.
     {
-      const uint32_t p = cx_.PrevSkipDet(b);
-      if (b < e && e == ctx_end && p != kNone && cx_.Lower(p) && (ix_.C(p) & kOrgNoun) &&
+      const uint32_t p = b < e ? cx_.PrevSkipDet(b) : kNone;
+      if (e == ctx_end && p != kNone && cx_.Lower(p) && (ix_.C(p) & kOrgNoun) &&
           !(ix_.C(p) & kHumanRole) && !(ix_.C(b) & (kStop | kHonorific | kTitle))) {
         const std::vector<Gazetteer::NameHit>* hits = nullptr;
         if (!(places_.MatchGazetteer(b, e, &hits) == e && hits) && (e - b > 1 || !Title(b, e))) {

@@ -41,9 +41,20 @@ class NameContext {
 
   // [SECTION] Sentences and capitals -------------------------------------------------------------
 
-  uint32_t SentenceOf(uint32_t i) const { return ix_.sentence_of[i]; }
-  uint32_t SBegin(uint32_t i) const { return ix_.SentenceBegin(SentenceOf(i)); }
-  uint32_t SEnd(uint32_t i) const { return ix_.SentenceEnd(SentenceOf(i)); }
+  // One past the text belongs to the last sentence (a run that ends the article asks what is
+  // before and after it); an empty text has no sentence.
+  uint32_t SentenceOf(uint32_t i) const {
+    if (i < ix_.size()) return ix_.sentence_of[i];
+    return ix_.size() ? ix_.sentence_of[ix_.size() - 1] : kNone;
+  }
+  uint32_t SBegin(uint32_t i) const {
+    const uint32_t s = SentenceOf(i);
+    return s == kNone ? 0 : ix_.SentenceBegin(s);
+  }
+  uint32_t SEnd(uint32_t i) const {
+    const uint32_t s = SentenceOf(i);
+    return s == kNone ? 0 : ix_.SentenceEnd(s);
+  }
   bool NameWord(uint32_t i) const {
     return i < ix_.size() && ix_.IsWord(i) && (ix_.Cap(i) || ix_.AllCaps(i));
   }
