@@ -196,7 +196,7 @@ test('hostile and stale links fall back safely', async () => {
       assert.ok(expect(s), `${name}: unexpected state ${JSON.stringify({ article: s.article, entity: s.entity, quote: s.quote, view: s.view, notices: s.notices, paragraph: s.paragraph })}`);
       assert.equal(dialog, null, `${name}: a dialog opened`);
       assert.equal(injected, baseline, `${name}: no markup was injected`);
-      assert.equal(await app.page.title(), 'Lectern');
+      assert.equal(await app.page.title(), `${s.title} \u2014 Lectern`, `${name}: the tab names the open article, nothing from the link`);
       app.assertNoConsoleErrors();
     } finally {
       await app.close();
