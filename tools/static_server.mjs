@@ -4,8 +4,8 @@
 //   import { startStaticServer } from './static_server.mjs';
 //   const { url, close } = await startStaticServer(dir, { port: 0 });
 //
-// Correct MIME types (application/wasm for .wasm, so streaming compilation works), gzip when
-// the client accepts it, no caching of the page and the service worker (so updates are seen),
+// Correct MIME types (application/wasm for .wasm, so streaming compilation works), the
+// precompressed .br / .gz beside a file when the client accepts it (gzip on the fly otherwise), no caching of the page and the service worker (so updates are seen),
 // and nothing outside DIR is ever served. No dependencies beyond Node.js.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ const MIME = {
   '.ico': 'image/x-icon', '.css': 'text/css; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
   '.ttf': 'font/ttf',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.data', '.json', '.webmanifest', '.svg', '.css', '.txt']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.data', '.bin', '.json', '.webmanifest', '.svg', '.css', '.txt']);
 
 export function startStaticServer(root, { port = 0, host = '127.0.0.1', log = false } = {}) {
   root = path.resolve(root);
@@ -52,16 +52,25 @@ export function startStaticServer(root, { port = 0, host = '127.0.0.1', log = fa
         // Hashed assets never change; the page, the worker and the manifest must revalidate.
         'Cache-Control': /\.[0-9a-f]{8,}\./.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache',
       };
-      const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
-      if (gzip) {
+      // A precompressed sibling (<file>.br, <file>.gz, written by tools/finish_dist.mjs) when the
+      // client takes it; otherwise gzip on the fly.
+      const accepts = req.headers['accept-encoding'] || '';
+      const sibling = (suffix, token) =>
+        COMPRESSIBLE.has(ext) && new RegExp(`\\b${token}\\b`).test(accepts) && fs.existsSync(file + suffix) ? file + suffix : null;
+      const precompressed = sibling('.br', 'br') || sibling('.gz', 'gzip');
+      const gzip = !precompressed && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(accepts);
+      if (COMPRESSIBLE.has(ext)) headers['Vary'] = 'Accept-Encoding';
+      if (precompressed) {
+        headers['Content-Encoding'] = precompressed.endsWith('.br') ? 'br' : 'gzip';
+        headers['Content-Length'] = fs.statSync(precompressed).size;
+      } else if (gzip) {
         headers['Content-Encoding'] = 'gzip';
-        headers['Vary'] = 'Accept-Encoding';
       } else {
         headers['Content-Length'] = st.size;
       }
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
-      const stream = fs.createReadStream(file);
+      const stream = fs.createReadStream(precompressed || file);
       (gzip ? stream.pipe(zlib.createGzip({ level: 6 })) : stream).pipe(res);
       if (log) console.log('200', pathname);
     });

@@ -229,7 +229,6 @@ void InitApp(AppState& app) {
   if (!missing.empty()) AddNotice(app, missing, 0);
   LoadSettings(app);
   LoadWindowArrangement(app);
-  LoadWorldMap(app);  // the entity map's country outlines (packaged asset)
   ApplyTheme(app.settings.theme);
   ImGui::GetStyle().FontSizeBase = 15.0f;
 }
@@ -519,6 +518,9 @@ std::string StateJson(const AppState& app) {
   w.EndObject();
   w.Key("view");
   w.String(app.map.show_map ? "map" : "graph");
+  w.Key("worldMap");  // the outlines: "not requested", "loading", "ready", "failed"
+  w.String(app.world_state == AppState::Asset::Ready ? "ready" : app.world_state == AppState::Asset::Loading ? "loading"
+           : app.world_state == AppState::Asset::Failed ? "failed" : "not requested");
   w.Key("mapZoom");  // entity map, map view: 1 = the whole world fits
   w.Number(std::round(MapZoomLevel(app.map) * 1000) / 1000);
   double lat = 0, lon = 0, zoom = 0;

@@ -65,7 +65,9 @@ struct AppState {
   EntityMapView map;
   QuoteExplorerView quotes;
   WindowSet windows;               // which windows are open, columns or tabs
-  lectern::WorldMap world;         // country outlines for the map view (packaged asset)
+  lectern::WorldMap world;         // country outlines for the map view (world.bin, fetched when first shown)
+  enum class Asset { NotRequested, Loading, Ready, Failed };
+  Asset world_state = Asset::NotRequested;
   std::string world_error;         // why the outlines could not be loaded, if they could not
   bool show_library = false;
   std::vector<Notice> notices;

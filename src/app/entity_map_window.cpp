@@ -315,7 +315,14 @@ std::string PinsKey(const std::string& article_id) { return "pins:" + article_id
 
 void EnsureModel(EntityMapView& v, const Analysis& a, const lectern::WorldMap& world, const std::string& article_id) {
   const unsigned bits = FilterBits(v);
-  if (v.model_for == &a && v.model_filter == bits) return;
+  if (v.model_for == &a && v.model_filter == bits) {
+    // The outlines arrived (or went) since: only the story's countries change.
+    if (v.model_countries != world.countries.size()) {
+      v.model_countries = world.countries.size();
+      v.story = lectern::PlanStoryMap(a, Included(v, a), world);
+    }
+    return;
+  }
   if (v.model_for != &a) {
     v.layout = lectern::GraphLayout{};
     lectern::RestorePins(v.layout, platform::LoadSetting(PinsKey(article_id)));  // where the reader left them
@@ -331,6 +338,7 @@ void EnsureModel(EntityMapView& v, const Analysis& a, const lectern::WorldMap& w
   v.graph = lectern::BuildEntityGraph(a, inc);
   lectern::SetGraph(v.layout, v.graph.nodes, v.graph.edges);
   v.story = lectern::PlanStoryMap(a, inc, world);
+  v.model_countries = world.countries.size();
   v.label_prefer.assign(a.entities.size() * 2, -1);  // graph labels, then map labels
 }
 
@@ -676,6 +684,14 @@ std::vector<MapItem> MapItems(const EntityMapView& v, const Analysis& a, const V
 }
 
 bool DrawMap(EntityMapView& v, AppState& app, const Analysis& a, const Canvas& cv, ImDrawList* under, bool fit) {
+  // The outlines are not in the first download: fetched the first time the map is shown (and
+  // again after a failure), the markers waiting for them.
+  if (app.world_state == AppState::Asset::NotRequested) RequestWorldMap(app);
+  if (app.world_state == AppState::Asset::Loading) {
+    ImGui::SetCursorScreenPos(ImVec2(cv.min.x + 12, cv.min.y + 10));
+    ImGui::TextDisabled("Loading the world map\xE2\x80\xA6");
+    return false;
+  }
   ImGuiIO& io = ImGui::GetIO();
   const Palette& pal = GetPalette(app.settings.theme);
   const float dt = std::min(io.DeltaTime, 0.1f);
@@ -1208,6 +1224,7 @@ bool DrawToolbar(EntityMapView& v, AppState& app, const Analysis& a) {
     if (ImGui::Button(k == 0 ? "Graph" : "Map") && v.show_map != (k == 1)) {
       v.show_map = k == 1;
       v.centre_entity = app.selection.entity;  // keep the reader's focus across the switch
+      if (v.show_map && app.world_state == AppState::Asset::Failed) app.world_state = AppState::Asset::NotRequested;
     }
     ImGui::PopFont();
     ImGui::PopStyleColor();
@@ -1406,19 +1423,22 @@ bool ReaderMapView(const EntityMapView& v, double* lat, double* lon, double* zoo
 
 // [SECTION] World map asset ------------------------------------------------------------------------
 
-void LoadWorldMap(AppState& app) {
-  const char* path = "/assets/world.bin";
-  std::ifstream in(path, std::ios::binary);
-  std::string error;
-  if (!in) {
-    error = "The world map could not be loaded: the file is missing from this build (" + std::string(path) + ").";
-  } else {
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    lectern::ParseWorldMap(bytes.str(), app.world, error);
-  }
-  if (!error.empty()) {
-    app.world_error = error;
-    AddNotice(app, error, 0);
-  }
+void RequestWorldMap(AppState& app) {
+  if (app.world_state == AppState::Asset::Loading || app.world_state == AppState::Asset::Ready) return;
+  app.world_state = AppState::Asset::Loading;
+  app.world_error.clear();
+  // The app state outlives every fetch: the page has one app, for as long as it is open.
+  platform::FetchAsset("world.bin", [&app](std::string bytes, std::string error) {
+    if (error.empty()) {
+      lectern::ParseWorldMap(bytes, app.world, error);
+    } else {
+      error = "The world map could not be loaded (" + error + "). It is tried again when the map is next shown.";
+    }
+    app.world_state = error.empty() ? AppState::Asset::Ready : AppState::Asset::Failed;
+    if (!error.empty()) {
+      app.world = lectern::WorldMap{};
+      app.world_error = error;
+      AddNotice(app, error, 12);
+    }
+  });
 }

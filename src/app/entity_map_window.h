@@ -1,7 +1,6 @@
 // entity_map_window.h — the Entity map window: who and what the story is about and how they
 // connect (a force-directed graph), and where (a world map of the places).
 //
-//   LoadWorldMap(app);                           // once, at start: /assets/world.bin
 //   EntityMapView view;                          // UI state only: camera, filters, pins
 //   bool animating = DrawEntityMapContents(view, app);  // inside the window; true while settling
 //
@@ -51,6 +50,7 @@ struct EntityMapView {
   // Derived from the open analysis and the filters; rebuilt when either changes.
   const void* model_for = nullptr;      // the analysis the caches were built from
   unsigned model_filter = 0;            // the show_type bits they were built with
+  size_t model_countries = 0;           // world outlines the story map was planned with
   lectern::EntityGraph graph;
   lectern::GraphLayout layout;          // remembers positions and pins by entity id
   bool pins_changed = false;            // the reader pinned or released a node: store the pins
@@ -78,9 +78,10 @@ struct EntityMapView {
 
 bool DrawEntityMapContents(EntityMapView& view, AppState& app);
 
-// Reads /assets/world.bin (packaged in the data bundle) into app.world; on failure sets
-// app.world_error, adds a notice, and the map view shows the message instead of the map.
-void LoadWorldMap(AppState& app);
+// Fetches world.bin (not in the data bundle: most readers never open the map) into app.world;
+// the map view calls it when first shown. On failure sets app.world_error and adds a notice; the
+// map view then shows the message and the markers, and the next showing tries again.
+void RequestWorldMap(AppState& app);
 
 // The map view's zoom relative to "the whole world fits" (1), for the page's state query.
 double MapZoomLevel(const EntityMapView& view);

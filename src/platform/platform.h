@@ -68,6 +68,12 @@ void Share(std::string_view title, std::string_view text, std::string_view url);
 std::string LoadSetting(std::string_view key);  // localStorage; "" when absent or unavailable
 bool SaveSetting(std::string_view key, std::string_view value);  // false: storage full or refused
 
+// Fetches one of the app's files that are not in the data bundle (they load when first needed:
+// world.bin), by its plain name. `done` runs later, between frames, with the bytes and "" or
+// with "" and why it failed (offline before the service worker had the file, a server error).
+using AssetDone = std::function<void(std::string bytes, std::string error)>;
+void FetchAsset(std::string_view name, AssetDone done);
+
 // The page's title (the tab, the window list, bookmarks): the open article's headline.
 void SetPageTitle(std::string_view title);
 

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,8 @@ struct Platform {
   std::vector<float> frame_ms;      // CPU time of recent frames (ring buffer)
   std::vector<float> interval_ms;   // time between recent frames
   size_t frame_stat_next = 0;
+  std::map<int, AssetDone> fetches; // FetchAsset requests in flight, by id
+  int next_fetch = 1;
 };
 
 Platform g;  // the one platform instance: the browser has one page, one canvas, one loop
@@ -240,6 +243,23 @@ EM_JS(int, JsSaveSetting, (const char* key, const char* value), {
   }
 });
 
+// The file's content-hashed name comes from the page's map (window.lecternAssets); through the
+// service worker, so it works offline once the worker has cached it.
+EM_JS(void, JsFetchAsset, (int id, const char* name), {
+  var plain = UTF8ToString(name);
+  var url = (window.lecternAssets && window.lecternAssets[plain]) || plain;
+  fetch(url).then(function(r) {
+    if (!r.ok) throw new Error("the server answered " + r.status);
+    return r.arrayBuffer();
+  }).then(function(buf) {
+    var p = _malloc(Math.max(1, buf.byteLength));
+    HEAPU8.set(new Uint8Array(buf), p);
+    Module["_lectern_asset_fetched"](id, p, buf.byteLength, 0);
+  }).catch(function(e) {
+    Module["_lectern_asset_fetched"](id, 0, 0, allocateUTF8(String((e && e.message) || e)));
+  });
+});
+
 EM_JS(void, JsSetPageTitle, (const char* title), { document.title = UTF8ToString(title); });
 
 EM_JS(void, JsNotifyReady, (), {
@@ -301,6 +321,12 @@ std::string LoadSetting(std::string_view key) {
 }
 bool SaveSetting(std::string_view key, std::string_view value) {
   return JsSaveSetting(std::string(key).c_str(), std::string(value).c_str()) != 0;
+}
+
+void FetchAsset(std::string_view name, AssetDone done) {
+  const int id = g.next_fetch++;
+  g.fetches[id] = std::move(done);
+  JsFetchAsset(id, std::string(name).c_str());
 }
 
 void SetPageTitle(std::string_view title) { JsSetPageTitle(std::string(title).c_str()); }
@@ -394,6 +420,22 @@ EMSCRIPTEN_KEEPALIVE const char* lectern_frame_times_json() {
   platform::g.interval_ms.clear();
   platform::g.frame_stat_next = 0;
   return out.c_str();
+}
+
+// JsFetchAsset's answer: the bytes (malloc'd here, freed here) or an error message.
+EMSCRIPTEN_KEEPALIVE void lectern_asset_fetched(int id, char* bytes, int size, char* error) {
+  auto it = platform::g.fetches.find(id);
+  const bool arrived = bytes != nullptr;
+  std::string data = arrived ? std::string(bytes, size_t(size)) : std::string();
+  std::string message = error ? error : "";
+  std::free(bytes);
+  std::free(error);
+  if (it == platform::g.fetches.end()) return;
+  platform::AssetDone done = std::move(it->second);
+  platform::g.fetches.erase(it);
+  if (!arrived && message.empty()) message = "no data";
+  done(std::move(data), std::move(message));
+  platform::Wake(platform::kSettleSeconds);
 }
 
 EMSCRIPTEN_KEEPALIVE void lectern_wake() { platform::Wake(platform::kSettleSeconds); }

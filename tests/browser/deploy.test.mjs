@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -14,7 +15,8 @@ import { startNginx, nginxServerBlock } from '../../tools/nginx_test_server.mjs'
 
 const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
 const read = (name) => fs.readFileSync(path.join(DIST, name));
-const distFiles = () => fs.readdirSync(DIST).sort();
+// The deployed files; <file>.br / <file>.gz are their precompressed copies, not files of their own.
+const distFiles = () => fs.readdirSync(DIST).filter((f) => !/\.(br|gz)$/.test(f)).sort();
 
 // What the build wrote into the page and the worker.
 function pageAssets() {
@@ -40,7 +42,7 @@ after(async () => {
 
 test('the code and data have content-hashed names, and the page and worker list exactly the folder', () => {
   const { assets, version } = pageAssets();
-  assert.deepEqual(Object.keys(assets).sort(), ['lectern.data', 'lectern.data.js', 'lectern.js', 'lectern.wasm']);
+  assert.deepEqual(Object.keys(assets).sort(), ['lectern.data', 'lectern.data.js', 'lectern.js', 'lectern.wasm', 'world.bin']);
   for (const [plain, hashed] of Object.entries(assets)) {
     const hash = sha256(read(hashed)).slice(0, 8);
     const dot = plain.lastIndexOf('.');
@@ -87,6 +89,21 @@ test('nginx serves wasm as application/wasm with gzip; hashed files immutable; t
   // What went over the wire was smaller than the files.
   const sent = server.accessLog().find((r) => r.uri === '/' + assets['lectern.wasm']);
   assert.ok(sent.bodyBytes < read(assets['lectern.wasm']).length * 0.6, `wasm sent as ${sent.bodyBytes} bytes`);
+});
+
+test('nginx sends the precompressed brotli copy to browsers that take it, and gzip to the others', async () => {
+  const { assets } = pageAssets();
+  for (const name of [...Object.values(assets), 'index.html']) {
+    const file = read(name);
+    const br = fs.readFileSync(path.join(DIST, name + '.br'));
+    assert.ok(zlib.brotliDecompressSync(br).equals(file), `${name}.br holds ${name}`);
+    assert.ok(zlib.gunzipSync(fs.readFileSync(path.join(DIST, name + '.gz'))).equals(file), `${name}.gz holds ${name}`);
+    const r = await fetch(server.url + name, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    assert.ok(Buffer.from(await r.arrayBuffer()).equals(file), `${name} arrives whole`);
+    assert.equal(r.headers.get('content-encoding'), 'br', `${name} is sent as brotli`);
+    const sent = server.accessLog().filter((e) => e.uri === '/' + name).at(-1);
+    assert.equal(sent.bodyBytes, br.length, `${name}: the precompressed copy is what went over the wire`);
+  }
 });
 
 test("the README's nginx block is the one the tests serve with", () => {
