@@ -393,3 +393,40 @@ test('the dark theme draws the map in its own colours', async () => {
     await app.close();
   }
 });
+
+test('the world map is fetched when the map is first shown; a failed fetch says so and is tried again', async () => {
+  // No service worker, so every request for the outlines reaches the route below.
+  const app = await openApp({ browser, server, viewport: wide, waitReady: false, contextOptions: { serviceWorkers: 'block' } });
+  try {
+    const { page } = app;
+    let blocked = true;
+    const requests = [];
+    await page.route(/\/world\.[0-9a-f]{8}\.bin$/, (route) => {
+      requests.push(route.request().url());
+      return blocked ? route.abort('failed') : route.continue();
+    });
+    await waitForApp(page);
+    await waitForState(page, (s) => s.layoutSettled && Object.keys(s.targets).some((k) => k.startsWith('map.node.')), 15000);
+    let s = await app.state();
+    assert.equal(s.worldMap, 'not requested', 'the graph alone does not download the map');
+    assert.equal(requests.length, 0);
+
+    await clickTarget(page, 'map.toggle');
+    s = await waitForState(page, (s) => s.view === 'map' && s.worldMap === 'failed');
+    assert.equal(requests.length, 1);
+    assert.ok(s.notices.some((n) => /world map could not be loaded .*tried again when the map is next shown/.test(n)),
+              JSON.stringify(s.notices));
+    assert.ok(targetsWith(s, 'map.marker.').length >= 1, 'the places are still marked without the outlines');
+
+    blocked = false;
+    await clickTarget(page, 'map.toggle');  // back to the graph
+    await waitForState(page, (s) => s.view === 'graph');
+    await clickTarget(page, 'map.toggle');  // and to the map again: a second try
+    s = await waitForState(page, (s) => s.view === 'map' && s.worldMap === 'ready');
+    assert.equal(requests.length, 2);
+    const errors = app.consoleErrors.filter((e) => !/Failed to load resource|ERR_FAILED/.test(e));
+    assert.deepEqual(errors, [], 'console errors besides the blocked request:\n' + errors.join('\n'));
+  } finally {
+    await app.close();
+  }
+});
