@@ -85,12 +85,12 @@ namespace {
 // How central each entity is: its mentions, weighted by where they are (headline 3, then from 2
 // at the top of the story down to 1 at the end; a demonym counts half), plus 2 for each quote it
 // is the source of; normalised to sum to 1.
-void ScoreSalience(const TextIndex& ix, Analysis& a) {
-  const double total = double(std::max<size_t>(1, ix.doc->bytes.size()));
+void ScoreSalience(const Document& doc, Analysis& a) {
+  const double total = double(std::max<size_t>(1, doc.bytes.size()));
   std::vector<double> score(a.entities.size(), 0.0);
   for (size_t e = 0; e < a.entities.size(); ++e) {
     for (const Mention& m : a.entities[e].mentions) {
-      double w = m.span.begin < ix.doc->headline.end ? 3.0 : 1.0 + (1.0 - m.span.begin / total);
+      double w = m.span.begin < doc.headline.end ? 3.0 : 1.0 + (1.0 - m.span.begin / total);
       if (m.form == Mention::Form::Demonym) w *= 0.5;
       if (m.form == Mention::Form::Pronoun) w *= 0.5;
       score[e] += w;
@@ -147,6 +147,12 @@ void AssignIds(Analysis& a) {
 
 }  // namespace
 
+void FinishAnalysis(const Document& doc, Analysis& a) {
+  ScoreSalience(doc, a);
+  SortEntities(a);
+  AssignIds(a);
+}
+
 // [SECTION] Analyze -------------------------------------------------------------------------------
 
 Analysis Analyze(const Document& doc, const Gazetteer& world) {
@@ -160,9 +166,7 @@ Analysis Analyze(const Document& doc, const Gazetteer& world) {
     a.quotes = std::move(qr.quotes);
     a.relations = ExtractRelations(ix, er, a.quotes);
     a.entities = std::move(er.entities);
-    ScoreSalience(ix, a);
-    SortEntities(a);
-    AssignIds(a);
+    FinishAnalysis(doc, a);
     a.tokens = std::move(ix.tokens);
     a.sentences = std::move(ix.sentences);
   } catch (const std::exception& ex) {

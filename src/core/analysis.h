@@ -108,4 +108,9 @@ class Gazetteer;  // gazetteer.h: countries, demonyms, capitals, cities (from da
 // Runs the whole pipeline. Pure: same input, same output. Never throws on any input.
 Analysis Analyze(const Document& doc, const Gazetteer& world);
 
+// The pipeline's last stage, for results put together from parts (analysis_job.h): scores
+// salience, sorts the entities by it (rewriting every index that points at them) and assigns
+// the ids ("ana-ruiz", "q1").
+void FinishAnalysis(const Document& doc, Analysis& a);
+
 }  // namespace lectern
