@@ -1,5 +1,6 @@
 // Tests for the `lectern` CLI (src/cli): exit codes and messages on every error path, the JSON
-// of a real article, and the benchmark command. Runs the built binary, found next to this test
+// and the Markdown of a real article, files read through the importer (HTML, Markdown,
+// Windows-1252, an image, an empty file), and the benchmark command. Runs the built binary, found next to this test
 // runner (build/<dir>/src/cli/lectern) or through $LECTERN_CLI.
 #include <doctest/doctest.h>
 
@@ -106,6 +107,84 @@ TEST_CASE("a real article: JSON on stdout, summary without --json") {
   CHECK(t.out.find("ENTITIES") != std::string::npos);
   CHECK(t.out.find("QUOTES") != std::string::npos);
   CHECK(t.out.find("RELATIONS") != std::string::npos);
+}
+
+TEST_CASE("analyze --markdown prints the Markdown report") {
+  const std::string seed = std::string(LECTERN_SOURCE_DIR) + "/seeds/000_d1a45250eb781355.txt";
+  Result m = Cli("analyze '" + seed + "' --markdown");
+  REQUIRE(m.code == 0);
+  CHECK(m.err.empty());
+  CHECK(m.out.rfind("# Iran and Russia", 0) == 0);
+  for (const char* section : {"\n## People\n", "\n## Places\n", "\n## Organisations\n", "\n## Quotes\n"})
+    CHECK_MESSAGE(m.out.find(section) != std::string::npos, section);
+  CHECK(m.out.find("\n> ") != std::string::npos);
+  CHECK(m.out.find("bytes ") != std::string::npos);
+  Result both = Cli("analyze '" + seed + "' --json --markdown");
+  CHECK(both.code == 2);
+  CHECK(Cli("").err.find("lectern analyze FILE --markdown") != std::string::npos);
+}
+
+TEST_CASE("analyze reads HTML, Markdown and Windows-1252 files through the importer") {
+  const std::string html = WriteTemp("page.html",
+      "<!doctype html><html><head><title>Kenya and Uganda Sign Deal</title></head><body>"
+      "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article>"
+      "<p>Kenya and Uganda signed an agreement on Monday, officials said, after months of talks.</p>"
+      "<p>&ldquo;It is historic,&rdquo; said Amina Wekesa, Kenya&rsquo;s trade minister, in Nairobi.</p>"
+      "</article></body></html>");
+  Result h = Cli("analyze " + html + " --json");
+  REQUIRE(h.code == 0);
+  CHECK(h.out.rfind("{\"title\":\"Kenya and Uganda Sign Deal\"", 0) == 0);
+  CHECK(h.out.find("Home") == std::string::npos);
+  CHECK(h.err.find("lectern: note: ") != std::string::npos);
+  CHECK(h.err.find("HTML") != std::string::npos);
+  const std::string md = WriteTemp("story.md", "# Kenya and *Uganda* Sign Deal\n\nKenya and Uganda signed an "
+                                               "[agreement](https://example.org) on Monday.\n");
+  Result m = Cli("analyze " + md + " --json");
+  REQUIRE(m.code == 0);
+  CHECK(m.out.rfind("{\"title\":\"Kenya and Uganda Sign Deal\"", 0) == 0);
+  CHECK(m.out.find("example.org") == std::string::npos);
+  CHECK(m.err.find("lectern: note: read as Markdown") != std::string::npos);
+  const std::string latin = WriteTemp("latin.txt", "Caf\xE9 Owners Protest\n\nThe caf\xE9 owners of M\xFCnchen met.\n");
+  Result l = Cli("analyze " + latin + " --json");
+  REQUIRE(l.code == 0);
+  CHECK(l.out.find("Caf\xC3\xA9 Owners Protest") != std::string::npos);
+  CHECK(l.err.find("lectern: note: read as Windows-1252") != std::string::npos);
+  for (const std::string& p : {html, md, latin}) std::remove(p.c_str());
+}
+
+TEST_CASE("analyze refuses an image and an empty file with exit 1 and a reason") {
+  const std::string png = WriteTemp("photo.png", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 20));
+  Result p = Cli("analyze " + png);
+  CHECK(p.code == 1);
+  CHECK(p.out.empty());
+  CHECK(p.err.find(png) != std::string::npos);
+  CHECK(p.err.find("PNG image") != std::string::npos);
+  CHECK(p.err.find("not an article") != std::string::npos);
+  const std::string empty = WriteTemp("zero.txt", "");
+  Result e = Cli("analyze " + empty + " --markdown");
+  CHECK(e.code == 1);
+  CHECK(e.out.empty());
+  CHECK(e.err.find("empty") != std::string::npos);
+  for (const std::string& f : {png, empty}) std::remove(f.c_str());
+}
+
+TEST_CASE("analyze: offsets in the JSON index the file as read, CRLF and BOM included") {
+  const std::string crlf = WriteTemp("crlf.txt", "\xEF\xBB\xBFKenya and Uganda Sign Deal\r\n\r\nKenya and Uganda "
+                                                 "signed an agreement.\r\n\r\nAmina Wekesa met Yoweri Museveni in Kampala.\r\n");
+  const std::string bytes = Slurp(crlf);
+  Result j = Cli("analyze " + crlf + " --json");
+  REQUIRE(j.code == 0);
+  CHECK(j.err.empty());
+  size_t checked = 0;
+  for (size_t at = j.out.find("{\"start\":"); at != std::string::npos; at = j.out.find("{\"start\":", at + 1)) {
+    unsigned start = 0, end = 0;
+    char text[256] = {0};
+    if (std::sscanf(j.out.c_str() + at, "{\"start\":%u,\"end\":%u,\"text\":\"%255[^\"]\"", &start, &end, text) != 3) continue;
+    CHECK(bytes.substr(start, end - start) == text);
+    ++checked;
+  }
+  CHECK(checked > 0);
+  std::remove(crlf.c_str());
 }
 
 TEST_CASE("bench reports throughput and peak memory") {

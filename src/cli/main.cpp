@@ -1,16 +1,26 @@
 // lectern — command-line tool over the core library.
 //
 //   lectern analyze FILE [--json]     entities, quotes with speakers, relations (text or JSON)
+//   lectern analyze FILE --markdown   the same as a Markdown report, quotes with citations
 //   lectern bench [FILES...] [--mb N] [--seconds S]
 //   lectern bench --shapes
 //                                     throughput of the whole analysis on a ~1 MB corpus
 //
-// Exit codes: 0 ok; 1 the input cannot be analysed (missing, empty, binary, too large, not
-// UTF-8); 2 usage error. Messages go to stderr; results to stdout.
+// `analyze` reads FILE as the app reads what a reader adds (text_import.h): plain text, Markdown
+// or a saved web page (HTML, by its name or its shape), in UTF-8, UTF-16 or Windows-1252. What
+// the importer did goes to stderr as "lectern: note: …". Offsets in the JSON index the file as
+// read when it is plain text in Lectern's format (the usual case); for a converted file (HTML,
+// Markdown, another encoding, one paragraph per line) they index the article text made of it.
+//
+// Exit codes: 0 ok; 1 the input cannot be analysed (missing, empty, binary, an image or another
+// non-text format, too large, not UTF-8, a page with no article text); 2 usage error. Messages
+// go to stderr; results to stdout.
 #include "analysis.h"
 #include "analysis_json.h"
+#include "analysis_markdown.h"
 #include "bench.h"
 #include "gazetteer.h"
+#include "text_import.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -26,6 +36,7 @@ using namespace lectern;
 
 constexpr const char* kUsage =
     "usage: lectern analyze FILE [--json]\n"
+    "       lectern analyze FILE --markdown\n"
     "       lectern bench [FILES...] [--mb N] [--seconds S]\n"
     "       lectern bench --shapes\n";
 
@@ -136,32 +147,41 @@ void PrintSummary(const Document& doc, const Analysis& a) {
 
 int Analyze(const std::vector<std::string>& args) {
   std::string file;
-  bool json = false;
+  bool json = false, markdown = false;
   for (const std::string& a : args) {
     if (a == "--json") json = true;
+    else if (a == "--markdown") markdown = true;
     else if (a.size() > 1 && a[0] == '-') return Usage(("unknown option " + a).c_str());
     else if (file.empty()) file = a;
     else return Usage("analyze takes one FILE");
   }
   if (file.empty()) return Usage("analyze needs a FILE");
+  if (json && markdown) return Usage("--json and --markdown cannot be combined");
   std::string bytes, error;
   if (!ReadWholeFile(file, &bytes, &error)) {
     std::fprintf(stderr, "lectern: %s\n", error.c_str());
     return 1;
   }
-  LoadResult r = LoadDocument(std::move(bytes), file);
+  ImportResult imported = ImportArticle(bytes, file);
+  if (!imported.ok()) {
+    std::fprintf(stderr, "lectern: %s: %s\n", file.c_str(), imported.error.c_str());
+    return 1;
+  }
+  // Plain text already in the article format is analysed as read, so offsets index the file.
+  LoadResult r = LoadDocument(imported.verbatim ? std::move(bytes) : std::move(imported.text), file);
   if (!r.ok()) {
     std::fprintf(stderr, "lectern: %s\n", r.message.c_str());
     return 1;
   }
   if (!r.doc.invalid_utf8.empty()) {
-    std::fprintf(stderr, "lectern: %s: not valid UTF-8 (first invalid byte at offset %u)\n", file.c_str(),
-                 r.doc.invalid_utf8.front());
+    std::fprintf(stderr, "lectern: %s: not valid UTF-8 (first invalid byte at offset %u%s)\n", file.c_str(),
+                 r.doc.invalid_utf8.front(), imported.verbatim ? "" : " of the converted text");
     return 1;
   }
+  for (const std::string& note : imported.notes) std::fprintf(stderr, "lectern: note: %s\n", note.c_str());
   Analysis a = Analyze(r.doc, Gazetteer::Builtin());
-  if (json) {
-    std::string out = AnalysisToJson(r.doc, a);
+  if (json || markdown) {
+    const std::string out = json ? AnalysisToJson(r.doc, a) : AnalysisToMarkdown(r.doc, a);
     std::fwrite(out.data(), 1, out.size(), stdout);
   } else {
     PrintSummary(r.doc, a);
