@@ -130,3 +130,75 @@ TEST_CASE("slugs and percent-encoding") {
   CHECK(PercentEncode("a b&c=d#e%f+g") == "a%20b%26c%3Dd%23e%25f%2Bg");
   CHECK(PercentDecode("a%20b+c%2") == "a b c%2");
 }
+
+TEST_CASE("t= link: the article's text comes last and round-trips with the rest of the view") {
+  LinkState l;
+  l.article = "my-article";
+  l.entity = "ana-ruiz";
+  l.view = "map";
+  l.text_payload = "AXWQwW7b-_09";
+  const std::string hash = FormatLink(l);
+  CHECK(hash == "a=my-article&e=ana-ruiz&v=map&t=AXWQwW7b-_09");
+  LinkParse r = ParseLink("#" + hash);
+  CHECK(r.problems.empty());
+  CHECK(r.link.text_payload == l.text_payload);
+  CHECK(r.link.entity == "ana-ruiz");
+  CHECK(FormatLink(r.link) == hash);
+  // Anywhere in the fragment it is read; it is written last.
+  r = ParseLink("t=AXWQ&a=my-article");
+  CHECK(r.problems.empty());
+  CHECK(r.link.text_payload == "AXWQ");
+  CHECK(FormatLink(r.link) == "a=my-article&t=AXWQ");
+  CHECK(FormatLink(LinkState{}).empty());  // no payload, no field
+  LinkState only;
+  only.text_payload = "AXWQ";
+  CHECK(FormatLink(only) == "t=AXWQ");
+}
+
+TEST_CASE("t= link: exempt from the value and fragment limits, with a limit of its own") {
+  const std::string payload = "AX" + std::string(kMaxArticlePayloadChars - 2, 'w');
+  LinkParse r = ParseLink("a=my-article&t=" + payload + "&q=q2&p=3.5");
+  CHECK(r.problems.empty());
+  CHECK(r.link.text_payload == payload);
+  CHECK(r.link.article == "my-article");
+  CHECK(r.link.quote == "q2");
+  CHECK(r.link.permille == 500);
+  // One character over its limit: dropped with its own message, the rest still read.
+  r = ParseLink("a=my-article&t=" + payload + "w&q=q2");
+  CHECK(r.link.text_payload.empty());
+  CHECK(r.link.quote == "q2");
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].find("The article in this link is too long") == 0);
+  // The rest of the link keeps its 2048-byte cut.
+  std::string rest = "a=ok";
+  while (rest.size() < 3000) rest += "&zz=1";
+  r = ParseLink("t=AXWQ&" + rest);
+  CHECK(r.link.text_payload == "AXWQ");
+  CHECK(r.link.article == "ok");
+  CHECK(r.problems.front().find("only its beginning was read") != std::string::npos);
+  CHECK(r.problems.size() < 500);
+}
+
+TEST_CASE("t= link: empty, damaged, doubled or escaped payloads are dropped with a reason") {
+  for (const char* bad : {"t=", "t=AX%20WQ", "t=AX+WQ", "t=AX/WQ==", "t=<script>", "t=AX WQ", "t=%41%58"}) {
+    CAPTURE(bad);
+    LinkParse r = ParseLink(std::string("a=ok&") + bad);
+    CHECK(r.link.text_payload.empty());
+    CHECK(r.link.article == "ok");
+    CHECK(r.problems.size() == 1);
+  }
+  LinkParse r = ParseLink("t=AXWQ&t=AQID");
+  CHECK(r.link.text_payload == "AXWQ");
+  CHECK(r.problems.size() == 1);
+  r = ParseLink("%74=AXWQ");  // "t", percent-encoded: not how a link is made
+  CHECK(r.link.text_payload.empty());
+  CHECK(r.problems.size() == 1);
+  CHECK(r.problems[0].find("article") != std::string::npos);
+  // A payload the parser would drop is not written either: a link the app makes always reads back.
+  LinkState l;
+  l.article = "ok";
+  l.text_payload = "not&base64";
+  CHECK(FormatLink(l) == "a=ok");
+  l.text_payload = std::string(kMaxArticlePayloadChars + 1, 'A');
+  CHECK(FormatLink(l) == "a=ok");
+}

@@ -64,6 +64,14 @@ bool ParseDecimal(std::string_view s, double* out) {
   return true;
 }
 
+bool IsBase64Url(std::string_view s) {
+  for (char c : s) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // "<lat>,<lon>,<zoom>" within range.
 bool ParseMapView(std::string_view value, LinkState* l) {
   double v[3];
@@ -131,6 +139,33 @@ bool IsSlug(std::string_view s) {
 LinkParse ParseLink(std::string_view fragment) {
   LinkParse r;
   if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
+  // [t=] The article's text has its own limit and alphabet and is taken out first; the rest of
+  // the link is read as always, within kMaxLinkLength.
+  std::string rest;
+  for (size_t at = 0; at <= fragment.size();) {
+    size_t end = fragment.find('&', at);
+    if (end == std::string_view::npos) end = fragment.size();
+    const std::string_view field = fragment.substr(at, end - at);
+    at = end + 1;
+    if (field.size() >= 2 && field[0] == 't' && field[1] == '=') {
+      const std::string_view value = field.substr(2);
+      if (value.empty()) {
+        r.problems.push_back("The link's article is empty and was ignored.");
+      } else if (value.size() > kMaxArticlePayloadChars) {
+        r.problems.push_back("The article in this link is too long and was ignored.");
+      } else if (!IsBase64Url(value)) {
+        r.problems.push_back("The article in this link is damaged (characters that are not base64url) and was ignored.");
+      } else if (!r.link.text_payload.empty()) {
+        r.problems.push_back("The link holds more than one article; only the first was read.");
+      } else {
+        r.link.text_payload = std::string(value);
+      }
+    } else if (!field.empty()) {
+      if (!rest.empty()) rest += '&';
+      rest.append(field.data(), field.size());
+    }
+  }
+  fragment = rest;
   if (fragment.size() > kMaxLinkLength) {
     r.problems.push_back("The link was too long; only its beginning was read.");
     fragment = fragment.substr(0, kMaxLinkLength);
@@ -201,6 +236,8 @@ LinkParse ParseLink(std::string_view fragment) {
       }
     } else if (key == "m") {
       if (!ParseMapView(value, &r.link)) r.problems.push_back("The link's map view is not valid and was ignored.");
+    } else if (key == "t") {  // a percent-encoded key: not how a link is made
+      r.problems.push_back("The article in this link is damaged (an escaped key) and was ignored.");
     } else {
       r.problems.push_back("Ignored \xE2\x80\x9C" + Trimmed(key, 24) + "\xE2\x80\x9D in the link (unknown).");
     }
@@ -234,6 +271,12 @@ std::string FormatLink(const LinkState& l) {
     std::snprintf(buf, sizeof buf, "%.2f,%.2f,%.2f", clamp(l.map_lat, -90, 90), clamp(l.map_lon, -180, 180),
                   clamp(l.map_zoom, kMinMapZoom, kMaxMapZoom));
     field("m", buf);
+  }
+  // Last, as it is long; base64url needs no escaping. A payload ParseLink would drop is left out.
+  if (!l.text_payload.empty() && l.text_payload.size() <= kMaxArticlePayloadChars && IsBase64Url(l.text_payload)) {
+    if (!out.empty()) out += '&';
+    out += "t=";
+    out += l.text_payload;
   }
   return out;
 }

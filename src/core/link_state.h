@@ -1,6 +1,6 @@
 // link_state.h — the shareable link: what the reader is looking at, as a short URL fragment.
 //
-//   #a=<article>&e=<entity>&q=<quote>&p=<paragraph>.<permille>&s=<search>&v=<view>&m=<lat>,<lon>,<zoom>
+//   #a=<article>&e=<entity>&q=<quote>&p=<paragraph>.<permille>&s=<search>&v=<view>&m=<lat>,<lon>,<zoom>&t=<text>
 //
 //   a  article id: a slug of its headline              a=chile-and-peru-sign-10-year-...
 //   e  selected entity id: a slug of its name          e=ana-ruiz
@@ -13,6 +13,12 @@
 //   m  world map centre (latitude, longitude, in       m=48.85,2.35,6.00
 //      degrees) and zoom (1: the whole world fits),
 //      when the reader has moved the map
+//   t  the article's text itself, for an article the   t=AXWQwW7b...
+//      reader added: base64url of the deflated text,
+//      see article_link.h. Exempt from kMaxLinkValue
+//      and from the kMaxLinkLength cut; its own limit
+//      is kMaxArticlePayloadChars (over it: dropped,
+//      "the article in this link is too long")
 //
 //   LinkParse r = ParseLink(hash_without_the_hash_sign);
 //   for (const std::string& p : r.problems) notice(p);      // what was ignored, and why
@@ -23,6 +29,8 @@
 // UTF-8 with control characters removed, so nothing from a link can reach the UI as markup or
 // escape codes (the UI draws text, never HTML, but the rule holds anyway).
 #pragma once
+
+#include "article_link.h"
 
 #include <string>
 #include <string_view>
@@ -42,6 +50,7 @@ struct LinkState {
   bool has_map_view = false;   // the world map moved by the reader:
   double map_lat = 0, map_lon = 0;  // its centre, in degrees
   double map_zoom = 1;         // 1: the whole world fits the canvas (kMinMapZoom..kMaxMapZoom)
+  std::string text_payload;    // t=: the article's text, still encoded (DecodeArticlePayload)
 };
 
 struct LinkParse {
@@ -49,8 +58,8 @@ struct LinkParse {
   std::vector<std::string> problems;
 };
 
-constexpr size_t kMaxLinkLength = 2048;   // longer fragments are cut, with a problem noted
-constexpr size_t kMaxLinkValue = 200;     // bytes per decoded value
+constexpr size_t kMaxLinkLength = 2048;   // longer fragments (without t=) are cut, with a problem noted
+constexpr size_t kMaxLinkValue = 200;     // bytes per decoded value (t= aside)
 constexpr double kMinMapZoom = 0.5, kMaxMapZoom = 64;  // map zoom a link may ask for
 
 LinkParse ParseLink(std::string_view fragment);

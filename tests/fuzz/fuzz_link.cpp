@@ -1,8 +1,9 @@
 // fuzz_link.cpp — any text as a shared link's fragment (what a hostile link can hold).
 //
 // Invariants: parsing never crashes; what it keeps is valid UTF-8 without control characters
-// and within the grammar's limits; formatting what was kept and parsing it again gives the same
-// state with no problems (a link the app writes is always one it reads).
+// and within the grammar's limits (the article's payload, t=: base64url within its own limit);
+// formatting what was kept and parsing it again gives the same state with no problems (a link
+// the app writes is always one it reads).
 #include "document.h"
 #include "fuzz_check.h"
 #include "link_state.h"
@@ -30,6 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckValue(l.quote);
   CheckValue(l.search);
   FUZZ_CHECK(l.view.empty() || l.view == "graph" || l.view == "map");
+  FUZZ_CHECK(l.text_payload.size() <= lectern::kMaxArticlePayloadChars);
+  FUZZ_CHECK(l.text_payload.find_first_not_of(
+                 "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos);
   FUZZ_CHECK(l.permille >= 0 && l.permille <= 999);
   if (l.has_map_view) {
     FUZZ_CHECK(l.map_lat >= -90 && l.map_lat <= 90);
