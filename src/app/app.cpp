@@ -6,7 +6,11 @@
 // [SECTION] State query     — window.lecternState() for tests and integrations
 #include "app.h"
 
+#include "accessible_mirror.h"
+#include "analysis_json.h"
+#include "analysis_markdown.h"
 #include "app_link.h"
+#include "own_articles.h"
 #include "gazetteer.h"
 #include "json_writer.h"
 #include "platform.h"
@@ -43,6 +47,11 @@ uint32_t CountWords(const lectern::Document& doc) {
 
 }  // namespace
 
+void SetReadingFigures(LibraryEntry& e) {
+  e.words = CountWords(e.loaded.doc);
+  e.minutes = std::max(1, int(std::lround(e.words / 230.0)));
+}
+
 void AddNotice(AppState& app, std::string text, double seconds) {
   app.notices.push_back({std::move(text), seconds > 0 ? app.now + seconds : 0.0});
   platform::RequestFrames(0.2);
@@ -72,8 +81,7 @@ void LoadLibrary(AppState& app, const char* dir) {
     e.loaded = lectern::LoadDocument(bytes.str(), path.filename().string());
     if (!e.loaded.message.empty()) AddNotice(app, e.loaded.message, 12);
     if (!e.loaded.ok()) continue;  // refused files are reported, not listed as articles
-    e.words = CountWords(e.loaded.doc);
-    e.minutes = std::max(1, int(std::lround(e.words / 230.0)));
+    SetReadingFigures(e);
     app.library.push_back(std::move(e));
   }
   // Two files may share a headline: keep ids unique so links stay unambiguous.
@@ -95,8 +103,16 @@ int FindArticle(const AppState& app, std::string_view id) {
 void OpenArticle(AppState& app, int index) {
   if (index < 0 || index >= int(app.library.size()) || index == app.open) return;
   LibraryEntry& e = app.library[size_t(index)];
-  // Analysed once, when first opened (tens of milliseconds for a news article), then cached.
-  if (!e.analysis) e.analysis = std::make_unique<lectern::Analysis>(lectern::Analyze(e.loaded.doc, lectern::Gazetteer::Builtin()));
+  // Analysed once, when first opened (tens of milliseconds for a news article), then cached. A
+  // long article (more than one slice) is analysed across frames by StepAnalysis.
+  if (!e.analysis && !e.job) {
+    e.job = std::make_unique<lectern::AnalysisJob>(e.loaded.doc);
+    if (e.job->Slices() == 1) {
+      e.job->Step(e.loaded.doc, lectern::Gazetteer::Builtin());
+      e.analysis = std::make_unique<lectern::Analysis>(e.job->Take(e.loaded.doc));
+      e.job.reset();
+    }
+  }
   app.open = index;
   app.article = ArticleView{};
   platform::SetPageTitle(lectern::ToValidLine(e.loaded.doc.Headline()) + " \xE2\x80\x94 Lectern");  // "<headline> — Lectern"
@@ -238,10 +254,12 @@ void InitApp(AppState& app) {
 namespace {
 
 void DrawLibrary(AppState& app) {
-  if (ImGui::BeginTable("##library", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+  int remove = -1;
+  if (ImGui::BeginTable("##library", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("Headline", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Words", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Reading time", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
     for (size_t i = 0; i < app.library.size(); ++i) {
       const LibraryEntry& e = app.library[i];
@@ -249,19 +267,62 @@ void DrawLibrary(AppState& app) {
       ImGui::TableNextColumn();
       ImGui::PushID(int(i));
       const std::string headline = lectern::ToValidUtf8(e.loaded.doc.Headline());
-      if (ImGui::Selectable(headline.c_str(), app.open == int(i), ImGuiSelectableFlags_SpanAllColumns)) {
+      if (ImGui::Selectable(headline.c_str(), app.open == int(i), ImGuiSelectableFlags_AllowOverlap)) {
         OpenArticle(app, int(i));
         app.show_library = false;
       }
       RecordTarget(app, "library." + e.loaded.doc.id);
-      ImGui::PopID();
+      if (!e.import_note.empty()) ImGui::SetItemTooltip("%s", e.import_note.c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%u", e.words);
       ImGui::TableNextColumn();
       ImGui::Text("%d min", e.minutes);
+      ImGui::TableNextColumn();
+      if (e.own) {
+        if (ImGui::SmallButton("Delete")) remove = int(i);
+        ImGui::SetItemTooltip("Remove this article from the library and from this browser");
+        RecordTarget(app, "library.delete." + e.loaded.doc.id);
+      } else {
+        ImGui::TextDisabled("built in");
+      }
+      ImGui::PopID();
     }
     ImGui::EndTable();
   }
+  if (remove >= 0) DeleteOwnArticle(app, remove);
+  DrawAddArticle(app);
+}
+
+// Export: what was found in the open article, as the CLI's JSON or as Markdown, downloaded or
+// copied. The file is named after the article's id.
+void Export(AppState& app, bool markdown, bool to_clipboard) {
+  const LibraryEntry* e = app.Open();
+  const lectern::Analysis* a = app.OpenAnalysis();
+  if (!e || !a) return;
+  const std::string out = markdown ? lectern::AnalysisToMarkdown(e->loaded.doc, *a) : lectern::AnalysisToJson(e->loaded.doc, *a);
+  const std::string name = e->loaded.doc.id + (markdown ? ".md" : ".json");
+  app.last_export = to_clipboard ? "clipboard:" + name : name;
+  if (to_clipboard) {
+    platform::SetClipboardText(out);
+    AddNotice(app, std::string(markdown ? "Markdown" : "JSON") + " of this article copied.", 3);
+  } else {
+    platform::DownloadFile(name, markdown ? "text/markdown;charset=utf-8" : "application/json", out);
+  }
+}
+
+void DrawExportMenu(AppState& app) {
+  const bool ready = app.OpenAnalysis() != nullptr;
+  if (ImGui::MenuItem("Download Markdown", nullptr, false, ready)) Export(app, true, false);
+  RecordTarget(app, "export.markdown");
+  ImGui::SetItemTooltip("People, places, organisations and every quote with its speaker, as a .md file");
+  if (ImGui::MenuItem("Download JSON", nullptr, false, ready)) Export(app, false, false);
+  RecordTarget(app, "export.json");
+  ImGui::SetItemTooltip("Everything found, with byte offsets into the text (the format of `lectern analyze --json`)");
+  ImGui::Separator();
+  if (ImGui::MenuItem("Copy Markdown", nullptr, false, ready)) Export(app, true, true);
+  RecordTarget(app, "export.markdown.copy");
+  if (ImGui::MenuItem("Copy JSON", nullptr, false, ready)) Export(app, false, true);
+  RecordTarget(app, "export.json.copy");
 }
 
 void DrawMenuBar(AppState& app) {
@@ -269,13 +330,11 @@ void DrawMenuBar(AppState& app) {
   ImGui::PushFont(app.fonts.sans_bold, 0.0f);
   ImGui::TextUnformatted("Lectern");
   ImGui::PopFont();
-  if (app.library.size() > 1) {
-    const bool open = ImGui::BeginMenu("Library");
-    RecordTarget(app, "menu.library");
-    if (open) {
-      DrawLibrary(app);
-      ImGui::EndMenu();
-    }
+  const bool library = ImGui::BeginMenu("Library");
+  RecordTarget(app, "menu.library");
+  if (library) {
+    DrawLibrary(app);
+    ImGui::EndMenu();
   }
   const bool reading = ImGui::BeginMenu("Reading");
   RecordTarget(app, "menu.reading");
@@ -301,6 +360,12 @@ void DrawMenuBar(AppState& app) {
     }
     ImGui::EndMenu();
   }
+  const bool exporting = ImGui::BeginMenu("Export");
+  RecordTarget(app, "menu.export");
+  if (exporting) {
+    DrawExportMenu(app);
+    ImGui::EndMenu();
+  }
   const bool windows = ImGui::BeginMenu("Windows");
   RecordTarget(app, "menu.windows");
   if (windows) {
@@ -308,6 +373,20 @@ void DrawMenuBar(AppState& app) {
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
+}
+
+// A long article is being analysed: how far it has got (the text is already readable).
+void DrawAnalysisProgress(AppState& app) {
+  const LibraryEntry* e = app.Open();
+  if (!e || !e->job) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 12, vp->WorkPos.y + 12), ImGuiCond_Always, ImVec2(1, 0));
+  ImGui::SetNextWindowSize(ImVec2(300, 0));
+  ImGui::Begin("##analysing", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::Text("Analysing %u words\xE2\x80\xA6", e->words);
+  ImGui::ProgressBar(e->job->Progress(), ImVec2(-1, 0));
+  ImGui::End();
 }
 
 void DrawNotices(AppState& app) {
@@ -348,7 +427,10 @@ bool DrawApp(AppState& app, const platform::FrameInfo& frame) {
   app.targets.clear();
   bool animating = false;
   HandleGlobalShortcuts(app);
+  animating |= StepAnalysis(app);
+  app.add_box_active = false;  // DrawAddArticle sets it while its box has the keyboard
   DrawMenuBar(app);
+  DrawAnalysisProgress(app);
 
   animating |= DrawWindows(app);
 
@@ -364,6 +446,7 @@ bool DrawApp(AppState& app, const platform::FrameInfo& frame) {
       if (n.expires > 0) platform::RequestFrames(std::max(0.05, n.expires - app.now));
   }
   SyncUrl(app, animating);
+  SyncAccessibleMirror(app);
   if (!app.first_frame_reported && frame.frame >= 2) {
     app.first_frame_reported = true;
     platform::NotifyReady();
@@ -408,6 +491,10 @@ std::string StateJson(const AppState& app) {
     w.Int(l.words);
     w.Key("minutes");
     w.Int(l.minutes);
+    w.Key("own");
+    w.Bool(l.own);
+    w.Key("kept");
+    w.Bool(!l.store_key.empty());
     w.EndObject();
   }
   w.EndArray();
@@ -542,6 +629,12 @@ std::string StateJson(const AppState& app) {
   w.String(app.last_link);
   w.Key("quotes");
   w.Int(an ? int64_t(an->quotes.size()) : 0);
+  w.Key("analysing");  // a long article's analysis: progress 0..1, or null when none runs
+  if (e && e->job) w.Number(std::round(e->job->Progress() * 1000) / 1000); else w.Null();
+  w.Key("ownLoaded");  // the reader's kept articles have been read back from IndexedDB
+  w.Bool(app.own_loaded);
+  w.Key("lastExport");
+  w.String(app.last_export);
   w.EndObject();
   return w.Take();
 }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "analysis.h"
+#include "analysis_job.h"
 #include "article_window.h"
 #include "document.h"
 #include "entity_map_window.h"
@@ -32,6 +33,12 @@ struct LibraryEntry {
   uint32_t words = 0;
   int minutes = 0;                 // reading time at 230 words a minute, at least 1
   std::unique_ptr<lectern::Analysis> analysis;  // computed when the article is first opened
+  std::unique_ptr<lectern::AnalysisJob> job;    // a long article's analysis, slice by slice
+  bool own = false;                // the reader's own (pasted, dropped, picked, linked) article
+  std::string store_key;           // its IndexedDB key ("" when not kept)
+  std::string import_note;         // what the importer did ("read as Windows-1252"), for the Library
+  mutable std::string payload;     // own articles: the text as a link carries it (encoded once)
+  mutable bool payload_done = false;
 };
 
 struct Settings {
@@ -78,6 +85,17 @@ struct AppState {
   std::string url_written;         // the hash last written to the URL
   double url_written_at = 0;
   std::string last_link;           // the link last copied (state query, tests)
+  std::string add_text;            // the Library's "Add an article" box
+  bool add_box_active = false;     // that box has the keyboard (a paste there is a new article)
+  bool own_loaded = false;         // the kept articles have been read from IndexedDB
+  std::string own_storage_error;   // why they could not be, if they could not
+  std::string pending_link;        // a link to apply once the open article's analysis is done
+  int pending_link_notices = 0;    // notices that link has given already
+  std::string link_waiting_for_library;  // a link to an own article, until those are read
+  const void* mirror_document = nullptr;  // what the page's accessible copy shows (accessible_mirror.h)
+  const void* mirror_analysis = nullptr;
+  uint64_t mirror_serial = ~0ull;        // the selection it announces
+  std::string last_export;         // the last export's file name (state query, tests)
 
   const LibraryEntry* Open() const { return open >= 0 ? &library[size_t(open)] : nullptr; }
   const lectern::Document* OpenDocument() const { return open >= 0 ? &library[size_t(open)].loaded.doc : nullptr; }
@@ -85,6 +103,7 @@ struct AppState {
 };
 
 void LoadLibrary(AppState& app, const char* dir);
+void SetReadingFigures(LibraryEntry& e);  // words and reading time
 void OpenArticle(AppState& app, int index);
 int FindArticle(const AppState& app, std::string_view id);  // by document id; -1 if none
 void AddNotice(AppState& app, std::string text, double seconds = 8.0);

@@ -2,9 +2,12 @@
 #include "app_link.h"
 
 #include "app.h"
+#include "article_link.h"
+#include "own_articles.h"
 #include "platform.h"
 
 #include <cmath>
+#include <functional>
 
 lectern::LinkState CurrentLinkState(const AppState& app, LinkScope scope) {
   lectern::LinkState l;
@@ -38,37 +41,39 @@ lectern::LinkState CurrentLinkState(const AppState& app, LinkScope scope) {
   return l;
 }
 
+const std::string& ArticlePayload(const LibraryEntry& e) {
+  if (!e.payload_done) {
+    // Encoded once per article (a link is asked for on every state query and copy).
+    e.payload_done = true;
+    // News text deflates to a third at best in practice; far past 8x the limit cannot fit, and
+    // deflating megabytes to find that out would stall the frame.
+    const std::string& text = e.loaded.doc.bytes;
+    const bool may_fit = text.size() <= 8 * lectern::kMaxArticlePayloadChars;
+    e.payload = may_fit && lectern::FitsInLink(text) ? lectern::EncodeArticlePayload(text) : std::string();
+  }
+  return e.payload;
+}
+
 std::string ShareableLink(const AppState& app, LinkScope scope) {
-  const lectern::LinkState l = CurrentLinkState(app, scope);
+  lectern::LinkState l = CurrentLinkState(app, scope);
   if (l.article.empty()) return {};
+  const LibraryEntry* e = app.Open();
+  if (e->own) {
+    // The receiver has no copy of the reader's own article: the link carries it.
+    l.text_payload = ArticlePayload(*e);
+    if (l.text_payload.empty()) return {};
+  }
   std::string url = platform::PageUrl();
   const size_t hash = url.find('#');
   if (hash != std::string::npos) url.resize(hash);
   return url + "#" + lectern::FormatLink(l);
 }
 
-void ApplyLink(AppState& app, std::string_view fragment) {
-  const lectern::LinkParse parsed = lectern::ParseLink(fragment);
-  const lectern::LinkState& l = parsed.link;
-  // At most two notices per link, so a link with many bad fields cannot flood the screen.
-  int notices = 0;
-  auto notice = [&](const std::string& text) {
-    if (notices++ < 2) AddNotice(app, text, 10);
-  };
-  for (const std::string& p : parsed.problems) notice(p);
+namespace {
 
-  if (!l.article.empty()) {
-    const int index = FindArticle(app, l.article);
-    if (index >= 0) {
-      OpenArticle(app, index);
-    } else {
-      notice("The linked article is not in this library; showing \xE2\x80\x9C" +
-             lectern::ToValidUtf8(app.library.empty() ? std::string() : std::string(app.library[0].loaded.doc.Headline())) +
-             "\xE2\x80\x9D instead.");
-      if (app.open < 0 && !app.library.empty()) OpenArticle(app, 0);
-      return;  // the rest of the link was about that other article
-    }
-  }
+// Everything in a link but the article: the selection, the reading position, the search and the
+// map view, applied to the open article (whose analysis is done).
+void ApplyViewPart(AppState& app, const lectern::LinkState& l, const std::function<void(const std::string&)>& notice) {
   if (app.open < 0) return;
   const lectern::Analysis* a = app.OpenAnalysis();
   if (a) {
@@ -107,6 +112,64 @@ void ApplyLink(AppState& app, std::string_view fragment) {
   platform::RequestFrames(0.3);
 }
 
+}  // namespace
+
+void ApplyLink(AppState& app, std::string_view fragment) {
+  const lectern::LinkParse parsed = lectern::ParseLink(fragment);
+  const lectern::LinkState& l = parsed.link;
+  // At most two notices per link, so a link with many bad fields cannot flood the screen.
+  int notices = 0;
+  auto notice = [&](const std::string& text) {
+    if (notices++ < 2) AddNotice(app, text, 10);
+  };
+  for (const std::string& p : parsed.problems) notice(p);
+
+  if (!l.text_payload.empty()) {
+    // The link carries its article (one the sender added): open it, and keep it here too.
+    const lectern::ArticlePayloadDecode decoded = lectern::DecodeArticlePayload(l.text_payload);
+    int index = -1;
+    if (!decoded.ok) {
+      notice("The article in this link cannot be read (" + decoded.error + ").");
+    } else {
+      index = AddOwnArticle(app, decoded.text, "", OwnOrigin::Link);
+    }
+    if (index < 0) {
+      if (app.open < 0 && !app.library.empty()) OpenArticle(app, 0);
+      return;
+    }
+    OpenArticle(app, index);
+  } else if (!l.article.empty()) {
+    const int index = FindArticle(app, l.article);
+    if (index >= 0) {
+      OpenArticle(app, index);
+    } else if (!app.own_loaded) {
+      app.link_waiting_for_library = std::string(fragment);  // the reader's own, still being read
+      return;
+    } else {
+      notice("The linked article is not in this library; showing \xE2\x80\x9C" +
+             lectern::ToValidUtf8(app.library.empty() ? std::string() : std::string(app.library[0].loaded.doc.Headline())) +
+             "\xE2\x80\x9D instead.");
+      if (app.open < 0 && !app.library.empty()) OpenArticle(app, 0);
+      return;  // the rest of the link was about that other article
+    }
+  }
+  if (app.open < 0) return;
+  if (!app.OpenAnalysis()) {
+    app.pending_link = std::string(fragment);  // a long article, still being analysed
+    app.pending_link_notices = notices;
+    return;
+  }
+  ApplyViewPart(app, l, notice);
+}
+
+void ApplyLinkToOpenArticle(AppState& app, std::string_view fragment) {
+  int notices = app.pending_link_notices;
+  auto notice = [&](const std::string& text) {
+    if (notices++ < 2) AddNotice(app, text, 10);
+  };
+  ApplyViewPart(app, lectern::ParseLink(fragment).link, notice);
+}
+
 void SyncUrl(AppState& app, bool animating) {
   if (app.open < 0) return;
   const std::string hash = lectern::FormatLink(CurrentLinkState(app, LinkScope::View));
@@ -124,7 +187,14 @@ void SyncUrl(AppState& app, bool animating) {
 
 void CopyLink(AppState& app, LinkScope scope, bool share) {
   const std::string url = ShareableLink(app, scope);
-  if (url.empty()) return;
+  if (url.empty()) {
+    const LibraryEntry* e = app.Open();
+    if (e && e->own)
+      AddNotice(app, "This article is too long to travel in a link (" + std::to_string(e->words) +
+                         " words; a link carries about " + std::to_string(lectern::kMaxArticlePayloadChars / 1000) +
+                         " thousand characters of compressed text). Use Export to send it as a file.", 12);
+    return;
+  }
   platform::SetClipboardText(url);
   app.last_link = url;
   if (share && platform::CanShare()) {

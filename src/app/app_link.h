@@ -21,13 +21,17 @@ enum class LinkScope {
 
 lectern::LinkState CurrentLinkState(const AppState& app, LinkScope scope);
 
-// The full URL for the scope ("" when no article is open).
+// The full URL for the scope ("" when no article is open, or when the reader's own article is too
+// long for a link: an own article travels in the link, t=, see article_link.h).
 std::string ShareableLink(const AppState& app, LinkScope scope);
 
 // Opens what the link names. Anything unknown or malformed falls back to the nearest sensible
 // view (another article's link → the first article; an unknown entity → no selection) with a
 // short notice. Never fails.
 void ApplyLink(AppState& app, std::string_view fragment);
+// The link's selection, position, search and map view, for the open article once its analysis is
+// done (a long article's link waits for it in AppState::pending_link).
+void ApplyLinkToOpenArticle(AppState& app, std::string_view fragment);
 
 // Writes the current view into the URL (history.replaceState: no history entries), at most a
 // few times a second while the view moves, and once more when it settles.

@@ -29,12 +29,26 @@ struct FrameInfo {
   long frame = 0;           // frames rendered since start, this one included
 };
 
+// Text from outside the app. A paste arrives when the reader presses Ctrl+V / Cmd+V (or uses the
+// browser's Paste) anywhere on the page; a drop when files are dropped on the page; a pick after
+// OpenFilePicker. One call per file. Nothing leaves the page.
+struct IncomingText {
+  enum class Source { Paste, Drop, Picker };
+  Source source = Source::Paste;
+  std::string bytes;           // as received (a paste: UTF-8 from the browser; a file: its bytes)
+  std::string name;            // the file's name; "" for a paste
+  std::string type;            // MIME type as the browser reports it ("" when unknown)
+  std::string error;           // the browser could not read the file (bytes empty)
+};
+
 struct App {
   std::function<void()> init;                                  // fonts, style: once, before frame 1
   std::function<bool(const FrameInfo&)> frame;                 // draw; true = animating, keep going
   std::function<std::string()> state_json;                     // the page's lecternState()
   std::function<void(std::string_view hash)> hash_changed;     // the reader edited the URL hash
   std::function<void()> idle;                                  // called once when the loop sleeps
+  std::function<void(IncomingText)> text_received;             // a paste, a dropped or picked file
+  std::function<void(int kind, int index)> accessible_select;  // the accessible copy: 0 entity, 1 quote
 };
 
 // Runs the main loop. On the web it returns immediately after handing the loop to the browser.
@@ -52,6 +66,7 @@ struct TouchPoint {
 const std::vector<TouchPoint>& Touches();
 
 long FramesRendered();
+double NowSeconds();                          // seconds since start (a monotonic clock)
 
 // [SECTION] Browser services ---------------------------------------------------------------------
 
@@ -73,6 +88,39 @@ bool SaveSetting(std::string_view key, std::string_view value);  // false: stora
 // with "" and why it failed (offline before the service worker had the file, a server error).
 using AssetDone = std::function<void(std::string bytes, std::string error)>;
 void FetchAsset(std::string_view name, AssetDone done);
+
+// [SECTION] Articles the reader brings in ----------------------------------------------------------
+
+// Shows the browser's file chooser. Browsers allow it only in response to a click or key press:
+// call it from the frame that handles one (the transient activation outlasts that frame).
+void OpenFilePicker();
+
+// The reader's own articles, kept in the browser's IndexedDB (database "lectern", store
+// "articles"): they outlive reloads and work offline until deleted. Every call is asynchronous;
+// `done` runs later, between frames. `error` is "" on success, else why (storage full, refused,
+// unavailable in this browser mode).
+struct StoredArticle {
+  std::string key;
+  std::string bytes;
+};
+using StoredArticlesDone = std::function<void(std::vector<StoredArticle> articles, std::string error)>;
+using StoreDone = std::function<void(std::string error)>;
+void LoadStoredArticles(StoredArticlesDone done);
+void StoreArticle(std::string_view key, std::string_view bytes, StoreDone done);
+void DeleteStoredArticle(std::string_view key, StoreDone done);
+
+// Offers `bytes` as a download named `file_name` (a Blob URL: nothing is uploaded).
+void DownloadFile(std::string_view file_name, std::string_view mime_type, std::string_view bytes);
+
+// The page's accessible copy of what the canvas shows (visually hidden DOM text: headings,
+// paragraphs, lists), for screen readers, find-in-page and translation, from accessible_mirror.h's
+// JSON: the article, then what was found in it. The selection marks one entity and one quote
+// (-1 none) as current and `announce` is read out by a polite live region.
+void SetAccessibleArticle(std::string_view article_json);
+void SetAccessibleAnalysis(std::string_view analysis_json);
+void SetAccessibleSelection(int entity, int quote, std::string_view announce);
+
+// [SECTION] Page -------------------------------------------------------------------------------------
 
 // The page's title (the tab, the window list, bookmarks): the open article's headline.
 void SetPageTitle(std::string_view title);

@@ -48,6 +48,10 @@ struct Platform {
   size_t frame_stat_next = 0;
   std::map<int, AssetDone> fetches; // FetchAsset requests in flight, by id
   int next_fetch = 1;
+  std::map<int, StoreDone> stores;  // StoreArticle / DeleteStoredArticle calls in flight, by id
+  StoredArticlesDone stored_list;   // LoadStoredArticles' answer, while it is pending
+  std::vector<StoredArticle> stored_items;  // filled item by item before stored_list runs
+  int next_store = 1;
 };
 
 Platform g;  // the one platform instance: the browser has one page, one canvas, one loop
@@ -283,6 +287,232 @@ EM_JS(void, JsInstallPageHooks, (), {
   document.addEventListener("visibilitychange", function() { Module["_lectern_wake"](); });
   window.addEventListener("focus", function() { Module["_lectern_wake"](); });
 });
+
+// [SECTION] Articles the reader brings in: paste, drop, file picker ------------------------------
+
+// SDL prevents the default action of every Ctrl/Cmd key press, and so the browser would never
+// fire 'paste'. A capturing listener on the window runs before SDL's and lets Ctrl/Cmd+V through
+// to the browser (ImGui does not see that V; its own paste reads the app's clipboard copy, which
+// is not the system's anyway); the 'paste' event then carries the real clipboard. Files (a drop,
+// the picker) are read as bytes: the core decides what they are.
+EM_JS(void, JsInstallInputHooks, (), {
+  function deliver(source, bytes, name, type, error) {
+    var n = bytes ? bytes.length : 0;
+    var p = _malloc(Math.max(1, n));
+    if (n) HEAPU8.set(bytes, p);
+    Module["_lectern_text_received"](source, p, n, allocateUTF8(name || ""), allocateUTF8(type || ""),
+                                     allocateUTF8(error || ""));
+  }
+  function readFiles(source, files) {
+    Array.prototype.forEach.call(files, function(f) {
+      f.arrayBuffer().then(function(buf) { deliver(source, new Uint8Array(buf), f.name, f.type, ""); },
+                           function(e) { deliver(source, null, f.name, f.type, String((e && e.message) || e)); });
+    });
+  }
+  // The same for Tab while the focus is outside the canvas (on the accessible copy): the browser
+  // moves the focus; inside the canvas Tab stays ImGui's keyboard navigation.
+  window.addEventListener("keydown", function(e) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "v" || e.key === "V")) e.stopImmediatePropagation();
+    if (e.key === "Tab" && document.activeElement !== document.getElementById("canvas")) e.stopImmediatePropagation();
+  }, true);
+  document.addEventListener("paste", function(e) {
+    var dt = e.clipboardData;
+    if (!dt) return;
+    e.preventDefault();
+    if (dt.files && dt.files.length) { readFiles(2, dt.files); return; }
+    var text = dt.getData("text/plain"), type = "text/plain";
+    if (!text) { text = dt.getData("text/html"); type = "text/html"; }
+    deliver(0, new TextEncoder().encode(text || ""), "", type, "");
+  });
+  window.addEventListener("dragover", function(e) {
+    if (e.dataTransfer) { e.preventDefault(); e.dataTransfer.dropEffect = "copy"; }
+  });
+  window.addEventListener("drop", function(e) {
+    if (!e.dataTransfer) return;
+    e.preventDefault();
+    if (e.dataTransfer.files && e.dataTransfer.files.length) { readFiles(1, e.dataTransfer.files); return; }
+    var text = e.dataTransfer.getData("text/plain");
+    if (text) deliver(1, new TextEncoder().encode(text), "", "text/plain", "");
+  });
+  var input = document.createElement("input");
+  input.type = "file";
+  input.multiple = true;
+  input.accept = ".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
+  input.id = "lectern-file-input";
+  input.style.display = "none";
+  input.addEventListener("change", function() {
+    if (input.files && input.files.length) readFiles(2, input.files);
+    input.value = "";
+  });
+  document.body.appendChild(input);
+});
+
+EM_JS(void, JsOpenFilePicker, (), {
+  var input = document.getElementById("lectern-file-input");
+  if (input) input.click();
+});
+
+// [SECTION] IndexedDB: the reader's own articles ---------------------------------------------------
+
+// One database, "lectern", with one object store "articles" of {key, bytes (ArrayBuffer), saved}.
+// Every failure (private mode, storage switched off, quota exceeded) reaches the caller as a
+// message; the app keeps the article for this visit whatever storage says.
+EM_JS(void, JsIdb, (int op, int id, const char* key, const char* bytes, int size), {
+  var k = key ? UTF8ToString(key) : "";
+  var data = op === 1 ? HEAPU8.slice(bytes, bytes + size).buffer : null;
+  function done(error) { Module["_lectern_store_done"](op, id, allocateUTF8(error || "")); }
+  function why(e) { return String((e && (e.name === "QuotaExceededError" ? "the browser's storage is full" : e.message || e.name)) || e); }
+  var req;
+  try {
+    if (!window.indexedDB) { done("this browser keeps no local database (IndexedDB is unavailable)"); return; }
+    req = indexedDB.open("lectern", 1);
+  } catch (e) { done(why(e)); return; }
+  req.onupgradeneeded = function() { req.result.createObjectStore("articles", { keyPath: "key" }); };
+  req.onblocked = function() { done("the local database is in use by another tab"); };
+  req.onerror = function() { done(why(req.error)); };
+  req.onsuccess = function() {
+    var db = req.result, tx;
+    try {
+      tx = db.transaction("articles", op === 0 ? "readonly" : "readwrite");
+    } catch (e) { db.close(); done(why(e)); return; }
+    var store = tx.objectStore("articles");
+    if (op === 0) {
+      var all = store.getAll();
+      all.onsuccess = function() {
+        all.result.forEach(function(item) {
+          if (!item || typeof item.key !== "string" || !(item.bytes instanceof ArrayBuffer)) return;
+          var b = new Uint8Array(item.bytes), p = _malloc(Math.max(1, b.length));
+          HEAPU8.set(b, p);
+          Module["_lectern_stored_item"](allocateUTF8(item.key), p, b.length);
+        });
+      };
+    } else if (op === 1) {
+      store.put({ key: k, bytes: data, saved: Date.now() });
+    } else {
+      store.delete(k);
+    }
+    tx.oncomplete = function() { db.close(); done(""); };
+    tx.onabort = tx.onerror = function() { db.close(); done(why(tx.error)); };
+  };
+});
+
+EM_JS(void, JsDownload, (const char* name, const char* type, const char* bytes, int size), {
+  var blob = new Blob([HEAPU8.slice(bytes, bytes + size)], { type: UTF8ToString(type) });
+  var url = URL.createObjectURL(blob);
+  var a = document.createElement("a");
+  a.href = url;
+  a.download = UTF8ToString(name);
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  document.body.removeChild(a);
+  setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+});
+
+// [SECTION] The accessible copy ------------------------------------------------------------------
+
+// A visually hidden copy of the article, its entities and its quotes (clipped to a pixel, not
+// display:none, which would hide it from screen readers too). Built with textContent only: text
+// from an article never becomes markup. A long article's paragraphs are added in batches across
+// tasks, so a 20 MB text does not stall the page.
+EM_JS(void, JsSetAccessibleArticle, (const char* json), {
+  var c = JSON.parse(UTF8ToString(json));
+  var root = document.getElementById("lectern-a11y");
+  if (!root) {
+    root = document.createElement("div");
+    root.id = "lectern-a11y";
+    root.style.cssText = "position:absolute;left:0;top:0;width:1px;height:1px;overflow:hidden;" +
+                         "clip:rect(0 0 0 0);clip-path:inset(50%);white-space:normal;contain:strict;";
+    // Before the canvas: Tab from the page's start reaches the article, the entities, the
+    // quotes, then the canvas (inside it, Tab is ImGui's keyboard navigation).
+    var canvas = document.getElementById("canvas");
+    document.body.insertBefore(root, canvas || null);
+  }
+  function el(tag, text, attrs) {
+    var e = document.createElement(tag);
+    if (text) e.textContent = text;
+    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
+    return e;
+  }
+  root.lecternEl = el;
+  var gen = (root.lecternGen || 0) + 1;
+  root.lecternGen = gen;
+  root.textContent = "";
+  var main = el("main", "", { "aria-label": "Article", tabindex: "0", id: "lectern-a11y-article" });
+  var article = el("article");
+  article.appendChild(el("h1", c.title));
+  main.appendChild(article);
+  root.appendChild(main);
+  root.appendChild(el("section", "", { "aria-label": "Entity map", tabindex: "0", id: "lectern-a11y-entities" }));
+  root.appendChild(el("section", "", { "aria-label": "Quote explorer", tabindex: "0", id: "lectern-a11y-quotes" }));
+  root.appendChild(el("div", "", { id: "lectern-a11y-status", role: "status", "aria-live": "polite" }));
+  // Paragraphs built in batches across tasks and attached once (the app sends at most about a
+  // megabyte of them); the copy's box is contain:strict, so its layout never touches the page's.
+  // (content-visibility:auto would skip its layout too, but Chromium then leaves the skipped
+  // paragraphs out of the accessibility tree.)
+  var at = 0;
+  var body = el("div");  // filled while detached, attached once: one layout, not one per batch
+  function more() {
+    if (root.lecternGen !== gen) return;
+    var end = Math.min(c.paragraphs.length, at + 2000);
+    for (; at < end; ++at) body.appendChild(el("p", c.paragraphs[at]));
+    if (at < c.paragraphs.length) { setTimeout(more, 0); return; }
+    if (c.more > 0) body.appendChild(el("p", "The article goes on for " + c.more + " more paragraphs, which this " +
+                                               "copy leaves out for its length: the reader view shows them all, " +
+                                               "and Export writes them with everything found in them."));
+    article.appendChild(body);
+  }
+  more();
+});
+
+EM_JS(void, JsSetAccessibleAnalysis, (const char* json), {
+  var root = document.getElementById("lectern-a11y");
+  if (!root) return;
+  var c = JSON.parse(UTF8ToString(json));
+  var el = root.lecternEl;
+  function pick(kind, i) { Module["_lectern_accessible_select"](kind, i); }
+  var ents = document.getElementById("lectern-a11y-entities");
+  ents.textContent = "";
+  ents.appendChild(el("h2", "People, places and organisations"));
+  if (c.analysing) ents.appendChild(el("p", "The article is still being analysed."));
+  var ul = el("ul");
+  c.entities.forEach(function(e, i) {
+    var li = el("li", e.name + " \u2014 " + e.type + (e.role ? ", " + e.role : "") + ", " + e.mentions +
+                (e.mentions === 1 ? " mention" : " mentions"));
+    li.addEventListener("click", function() { pick(0, i); });
+    ul.appendChild(li);
+  });
+  ents.appendChild(ul);
+  var qs = document.getElementById("lectern-a11y-quotes");
+  qs.textContent = "";
+  qs.appendChild(el("h2", "Quotes"));
+  var ol = el("ol");
+  c.quotes.forEach(function(q, i) {
+    var li = el("li");
+    li.appendChild(el("blockquote", q.text));
+    li.appendChild(el("p", "\u2014 " + (q.speaker || "unattributed") + " (" + q.kind + ")"));
+    li.addEventListener("click", function() { pick(1, i); });
+    ol.appendChild(li);
+  });
+  qs.appendChild(ol);
+  if (c.moreQuotes > 0) qs.appendChild(el("p", c.moreQuotes + " more quotes are in the Quote explorer and in Export."));
+});
+
+EM_JS(void, JsSetAccessibleSelection, (int entity, int quote, const char* announce), {
+  var root = document.getElementById("lectern-a11y");
+  if (!root) return;
+  function mark(listSel, index) {
+    var items = root.querySelectorAll(listSel);
+    for (var i = 0; i < items.length; ++i) {
+      if (i === index) items[i].setAttribute("aria-current", "true");
+      else items[i].removeAttribute("aria-current");
+    }
+  }
+  mark("#lectern-a11y-entities li", entity);
+  mark("#lectern-a11y-quotes li", quote);
+  var status = document.getElementById("lectern-a11y-status");
+  if (status) status.textContent = UTF8ToString(announce);
+});
 // clang-format on
 
 std::string TakeJsString(char* p) {
@@ -301,6 +531,7 @@ const char* ImGuiGetClipboard(ImGuiContext*) { return g.clipboard.c_str(); }
 void RequestFrames(double seconds) { Wake(std::max(seconds, 0.05)); }
 const std::vector<TouchPoint>& Touches() { return g.touches; }
 long FramesRendered() { return g.frames; }
+double NowSeconds() { return Now(); }
 
 std::string UrlHash() { return TakeJsString(JsUrlHash()); }
 std::string PageUrl() { return TakeJsString(JsPageUrl()); }
@@ -327,6 +558,36 @@ void FetchAsset(std::string_view name, AssetDone done) {
   const int id = g.next_fetch++;
   g.fetches[id] = std::move(done);
   JsFetchAsset(id, std::string(name).c_str());
+}
+
+void OpenFilePicker() { JsOpenFilePicker(); }
+
+void LoadStoredArticles(StoredArticlesDone done) {
+  g.stored_list = std::move(done);
+  g.stored_items.clear();
+  JsIdb(0, 0, nullptr, nullptr, 0);
+}
+void StoreArticle(std::string_view key, std::string_view bytes, StoreDone done) {
+  const int id = g.next_store++;
+  g.stores[id] = std::move(done);
+  const std::string k(key);
+  JsIdb(1, id, k.c_str(), bytes.data(), int(bytes.size()));
+}
+void DeleteStoredArticle(std::string_view key, StoreDone done) {
+  const int id = g.next_store++;
+  g.stores[id] = std::move(done);
+  const std::string k(key);
+  JsIdb(2, id, k.c_str(), nullptr, 0);
+}
+
+void DownloadFile(std::string_view file_name, std::string_view mime_type, std::string_view bytes) {
+  JsDownload(std::string(file_name).c_str(), std::string(mime_type).c_str(), bytes.data(), int(bytes.size()));
+}
+
+void SetAccessibleArticle(std::string_view article_json) { JsSetAccessibleArticle(std::string(article_json).c_str()); }
+void SetAccessibleAnalysis(std::string_view analysis_json) { JsSetAccessibleAnalysis(std::string(analysis_json).c_str()); }
+void SetAccessibleSelection(int entity, int quote, std::string_view announce) {
+  JsSetAccessibleSelection(entity, quote, std::string(announce).c_str());
 }
 
 void SetPageTitle(std::string_view title) { JsSetPageTitle(std::string(title).c_str()); }
@@ -383,6 +644,7 @@ int Run(const char* title, App app) {
 
   SDL_AddEventWatch(OnSdlEvent, nullptr);
   JsInstallPageHooks();
+  JsInstallInputHooks();
   Wake(1.0);
   emscripten_set_main_loop(Frame, 0, false);
   return 0;
@@ -435,6 +697,56 @@ EMSCRIPTEN_KEEPALIVE void lectern_asset_fetched(int id, char* bytes, int size, c
   platform::g.fetches.erase(it);
   if (!arrived && message.empty()) message = "no data";
   done(std::move(data), std::move(message));
+  platform::Wake(platform::kSettleSeconds);
+}
+
+// A paste, a drop or a picked file (JsInstallInputHooks): source 0 paste, 1 drop, 2 picker.
+EMSCRIPTEN_KEEPALIVE void lectern_text_received(int source, char* bytes, int size, char* name, char* type, char* error) {
+  platform::IncomingText in;
+  in.source = source == 1 ? platform::IncomingText::Source::Drop
+              : source == 2 ? platform::IncomingText::Source::Picker : platform::IncomingText::Source::Paste;
+  in.bytes.assign(bytes, size_t(size));
+  in.name = name;
+  in.type = type;
+  in.error = error;
+  std::free(bytes);
+  std::free(name);
+  std::free(type);
+  std::free(error);
+  if (platform::g.app.text_received) platform::g.app.text_received(std::move(in));
+  platform::Wake(platform::kSettleSeconds);
+}
+
+// LoadStoredArticles: one call per stored article, then lectern_store_done(0, ...).
+EMSCRIPTEN_KEEPALIVE void lectern_stored_item(char* key, char* bytes, int size) {
+  platform::g.stored_items.push_back({key, std::string(bytes, size_t(size))});
+  std::free(key);
+  std::free(bytes);
+}
+
+EMSCRIPTEN_KEEPALIVE void lectern_store_done(int op, int id, char* error) {
+  std::string message = error ? error : "";
+  std::free(error);
+  if (op == 0) {
+    platform::StoredArticlesDone done = std::move(platform::g.stored_list);
+    platform::g.stored_list = nullptr;
+    std::vector<platform::StoredArticle> items = std::move(platform::g.stored_items);
+    platform::g.stored_items.clear();
+    if (done) done(std::move(items), std::move(message));
+  } else {
+    auto it = platform::g.stores.find(id);
+    if (it != platform::g.stores.end()) {
+      platform::StoreDone done = std::move(it->second);
+      platform::g.stores.erase(it);
+      if (done) done(std::move(message));
+    }
+  }
+  platform::Wake(platform::kSettleSeconds);
+}
+
+// A click (or a screen reader's activation) on the accessible copy: kind 0 entity, 1 quote.
+EMSCRIPTEN_KEEPALIVE void lectern_accessible_select(int kind, int index) {
+  if (platform::g.app.accessible_select) platform::g.app.accessible_select(kind, index);
   platform::Wake(platform::kSettleSeconds);
 }
 

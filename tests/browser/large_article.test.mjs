@@ -26,7 +26,8 @@ test('a 1 MB article opens, scrolls end to end, resizes, and finds every match',
   const app = await openApp({ browser, server, viewport: { width: 1400, height: 860 } });
   try {
     const { page } = app;
-    let s = await app.state();
+    // Longer than one slice: analysed across frames (analysis_job.h) after the text is shown.
+    let s = await waitForState(page, (s) => s.analysing === null && s.entities > 0, 30000);
     assert.ok(s.paragraphs > 3000, `${s.paragraphs} paragraphs`);
     assert.ok(s.entities > 20 && s.quotes > 1000, `${s.entities} entities, ${s.quotes} quotes`);
     await clickTarget(page, 'article.text');

@@ -188,7 +188,9 @@ test('hostile and stale links fall back safely', async () => {
     let dialog = null;
     app.page.on('dialog', async (d) => { dialog = d.message(); await d.dismiss(); });
     try {
-      await app.page.waitForFunction(() => typeof window.lecternState === 'function' && window.lecternState().frames >= 2, null, { timeout: 30000 });
+      // The reader's own articles are read first (a link may name one of them).
+      await app.page.waitForFunction(() => typeof window.lecternState === 'function' && window.lecternState().frames >= 2 &&
+                                           window.lecternState().ownLoaded, null, { timeout: 30000 });
       await app.page.waitForTimeout(200);
       const s = await app.state();
       const injected = await app.page.evaluate(countElements);

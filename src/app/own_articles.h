@@ -1,0 +1,40 @@
+// own_articles.h — articles the reader brings in: pasted, dropped, picked, or carried by a link.
+//
+//   hooks.text_received = [](platform::IncomingText t) { ReceiveText(app, std::move(t)); };
+//   LoadOwnArticles(app, [] { ApplyLink(app, platform::UrlHash()); });   // at start
+//   StepAnalysis(app);                        // every frame: a long article is analysed in slices
+//
+// What comes in goes through the core's importer (text_import.h: plain text, Markdown, HTML,
+// other encodings, refusals with a reason), then into the Library beside the packaged articles,
+// then into IndexedDB (platform::StoreArticle) so it is there after a reload and offline, until the
+// reader deletes it. Storage that is full or refused costs nothing but the keeping: the article
+// stays open for this visit, with a notice. Nothing is uploaded.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+struct AppState;
+namespace platform { struct IncomingText; }
+
+// A paste outside a text field, a dropped file, a picked file. A paste into a text field (the
+// find box, the search boxes) types into that field instead.
+void ReceiveText(AppState& app, platform::IncomingText in);
+
+enum class OwnOrigin { Paste, File, Link };
+
+// Imports `bytes` and adds the article to the library (or finds it there already); stores it
+// when `keep`. Returns its library index, or -1 with a notice saying why nothing was added.
+int AddOwnArticle(AppState& app, std::string bytes, std::string_view name_or_type, OwnOrigin origin, bool keep = true);
+
+void DeleteOwnArticle(AppState& app, int index);
+
+// Reads the kept articles (asynchronously) into the library, then calls `then`.
+void LoadOwnArticles(AppState& app, std::function<void()> then);
+
+// The Library's "Add an article" box: paste or type, or open a file.
+void DrawAddArticle(AppState& app);
+
+// Runs the open article's analysis for a slice of this frame when it is long; true while running.
+bool StepAnalysis(AppState& app);
