@@ -233,7 +233,7 @@ TEST_CASE("html: malformed input is read as a browser would, without failing") {
        {std::string("<"), std::string("<!--"), std::string("<p"), std::string("<p class=\"x"),
         std::string("</"), std::string("&"), std::string("&#"), std::string("&#x110000;"),
         std::string("<script>never closed"), std::string("<div><p>text <!-- open"),
-        std::string("<<<>>></></p></div>"), std::string("\0\0<p>\0</p>", 12)}) {
+        std::string("<<<>>></></p></div>"), std::string("\0\0<p>\0</p>", 10)}) {
     HtmlArticle r;
     CHECK_NOTHROW(r = ExtractHtmlArticle(s));
   }
