@@ -268,3 +268,14 @@ TEST_CASE("a payload goes through the link grammar and back with the rest of the
   REQUIRE(d.ok);
   CHECK(d.text == NewsCorpus(20000).substr(0, 20000));
 }
+
+TEST_CASE("a text longer than a link's decoder takes does not fit, however well it compresses") {
+  const std::string runs(kMaxArticleTextBytes + 1, 'a');  // deflates to a few KB
+  CHECK(LinkPayload(runs).empty());
+  CHECK_FALSE(FitsInLink(runs));
+  const std::string small = "Headline\n\nA short article of one paragraph.\n";
+  const std::string payload = LinkPayload(small);
+  REQUIRE(!payload.empty());
+  CHECK(payload == EncodeArticlePayload(small));
+  CHECK(DecodeArticlePayload(payload).text == small);
+}

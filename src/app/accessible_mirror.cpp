@@ -124,12 +124,12 @@ void SyncAccessibleMirror(AppState& app) {
   // arrives later); the selection on every change.
   const void* doc = app.OpenDocument();
   const void* analysis = app.OpenAnalysis();
-  if (doc != app.mirror_document) {
+  const bool new_document = doc != app.mirror_document;
+  if (new_document) {
     app.mirror_document = doc;
-    app.mirror_analysis = reinterpret_cast<const void*>(1);  // force the analysis part too
-    platform::SetAccessibleArticle(AccessibleArticleJson(app));
+    platform::SetAccessibleArticle(AccessibleArticleJson(app));  // empties the entity and quote lists
   }
-  if (analysis != app.mirror_analysis) {
+  if (new_document || analysis != app.mirror_analysis) {
     app.mirror_analysis = analysis;
     app.mirror_serial = ~0ull;
     platform::SetAccessibleAnalysis(AccessibleAnalysisJson(app));

@@ -45,11 +45,7 @@ const std::string& ArticlePayload(const LibraryEntry& e) {
   if (!e.payload_done) {
     // Encoded once per article (a link is asked for on every state query and copy).
     e.payload_done = true;
-    // News text deflates to a third at best in practice; far past 8x the limit cannot fit, and
-    // deflating megabytes to find that out would stall the frame.
-    const std::string& text = e.loaded.doc.bytes;
-    const bool may_fit = text.size() <= 8 * lectern::kMaxArticlePayloadChars;
-    e.payload = may_fit && lectern::FitsInLink(text) ? lectern::EncodeArticlePayload(text) : std::string();
+    e.payload = lectern::LinkPayload(e.loaded.doc.bytes);  // "" when too long for a link
   }
   return e.payload;
 }

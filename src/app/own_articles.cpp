@@ -44,7 +44,7 @@ void Keep(AppState& app, int index) {
 
 // [SECTION] Adding ---------------------------------------------------------------------------------
 
-int AddOwnArticle(AppState& app, std::string bytes, std::string_view name_or_type, OwnOrigin origin, bool keep) {
+int AddOwnArticle(AppState& app, std::string bytes, std::string_view name_or_type, OwnOrigin origin) {
   const std::string what = origin == OwnOrigin::Paste ? "The pasted text" : origin == OwnOrigin::Link ? "The article in this link" : "\xE2\x80\x9C" + lectern::ToValidLine(name_or_type) + "\xE2\x80\x9D";
   lectern::ImportResult imported = lectern::ImportArticle(std::move(bytes), name_or_type);
   if (!imported.ok()) {
@@ -80,9 +80,22 @@ int AddOwnArticle(AppState& app, std::string bytes, std::string_view name_or_typ
                         std::to_string(added.words) + " words, " + SizeText(added.loaded.doc.bytes.size()) + ")";
   message += note.empty() ? "." : ": " + note + ".";
   AddNotice(app, message, note.empty() ? 5 : 12);
-  if (keep) Keep(app, index);
+  Keep(app, index);
   return index;
 }
+
+namespace {
+
+// Adds the article and opens it in place of the Library; false (with a notice) when refused.
+bool AddAndOpen(AppState& app, std::string bytes, std::string_view name_or_type, OwnOrigin origin) {
+  const int index = AddOwnArticle(app, std::move(bytes), name_or_type, origin);
+  if (index < 0) return false;
+  app.show_library = false;
+  OpenArticle(app, index);
+  return true;
+}
+
+}  // namespace
 
 void ReceiveText(AppState& app, platform::IncomingText in) {
   if (!in.error.empty()) {
@@ -99,11 +112,9 @@ void ReceiveText(AppState& app, platform::IncomingText in) {
   }
   const bool paste = in.source == platform::IncomingText::Source::Paste;
   const std::string name_or_type = paste ? in.type : in.name.empty() ? in.type : in.name;
-  const int index = AddOwnArticle(app, std::move(in.bytes), name_or_type, paste ? OwnOrigin::Paste : OwnOrigin::File);
-  if (index < 0) return;
-  if (paste && app.add_box_active) app.add_text.clear();
-  app.show_library = false;
-  OpenArticle(app, index);
+  if (AddAndOpen(app, std::move(in.bytes), name_or_type, paste ? OwnOrigin::Paste : OwnOrigin::File) && paste &&
+      app.add_box_active)
+    app.add_text.clear();
 }
 
 // [SECTION] Kept -----------------------------------------------------------------------------------
@@ -190,11 +201,8 @@ void DrawAddArticle(AppState& app) {
   RecordTarget(app, "library.add.text");
   ImGui::BeginDisabled(app.add_text.find_first_not_of(" \t\r\n") == std::string::npos);
   if (ImGui::Button("Open this text")) {
-    const int index = AddOwnArticle(app, app.add_text, "", OwnOrigin::Paste);
-    if (index >= 0) {
+    if (AddAndOpen(app, app.add_text, "", OwnOrigin::Paste)) {
       app.add_text.clear();
-      app.show_library = false;
-      OpenArticle(app, index);
       ImGui::CloseCurrentPopup();  // the Library menu, when the box is in it
     }
   }

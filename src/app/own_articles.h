@@ -24,9 +24,9 @@ void ReceiveText(AppState& app, platform::IncomingText in);
 
 enum class OwnOrigin { Paste, File, Link };
 
-// Imports `bytes` and adds the article to the library (or finds it there already); stores it
-// when `keep`. Returns its library index, or -1 with a notice saying why nothing was added.
-int AddOwnArticle(AppState& app, std::string bytes, std::string_view name_or_type, OwnOrigin origin, bool keep = true);
+// Imports `bytes` and adds the article to the library (or finds it there already) and keeps it in
+// IndexedDB. Returns its library index, or -1 with a notice saying why nothing was added.
+int AddOwnArticle(AppState& app, std::string bytes, std::string_view name_or_type, OwnOrigin origin);
 
 void DeleteOwnArticle(AppState& app, int index);
 

@@ -76,9 +76,18 @@ std::string EncodeArticlePayload(std::string_view article_text) {
   return Base64Url(packed);
 }
 
-bool FitsInLink(std::string_view article_text) {
-  return EncodeArticlePayload(article_text).size() <= kMaxArticlePayloadChars;
+std::string LinkPayload(std::string_view article_text) {
+  // A text the decoder would refuse for its length does not fit, however well it compresses
+  // (and is not deflated to find out).
+  if (article_text.size() > kMaxArticleTextBytes) return {};
+  std::string payload = EncodeArticlePayload(article_text);
+  if (payload.size() > kMaxArticlePayloadChars) payload.clear();
+  return payload;
 }
+
+bool IsBase64Url(std::string_view text) { return text.find_first_not_of(kAlphabet) == std::string_view::npos; }
+
+bool FitsInLink(std::string_view article_text) { return !LinkPayload(article_text).empty(); }
 
 ArticlePayloadDecode DecodeArticlePayload(std::string_view payload) {
   if (payload.empty()) return Refuse("the link's article is empty");

@@ -44,7 +44,11 @@ struct ArticlePayloadDecode {
 
 std::string EncodeArticlePayload(std::string_view article_text);
 ArticlePayloadDecode DecodeArticlePayload(std::string_view payload);
-// True when the text's payload is within kMaxArticlePayloadChars (it encodes the text to know).
-bool FitsInLink(std::string_view article_text);
+// The payload for a link, or "" when the text does not fit one: its payload would pass
+// kMaxArticlePayloadChars, or the text kMaxArticleTextBytes (what DecodeArticlePayload takes).
+std::string LinkPayload(std::string_view article_text);
+bool FitsInLink(std::string_view article_text);  // !LinkPayload(text).empty()
+// Only base64url's 64 characters (A–Z a–z 0–9 - _): what a payload may hold.
+bool IsBase64Url(std::string_view text);
 
 }  // namespace lectern

@@ -23,6 +23,9 @@
 // [SECTION] Public API
 #include "html_article.h"
 
+#include "document.h"
+#include "text_util.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -38,35 +41,11 @@ bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlnum(unsigned char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 char LowerByte(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = LowerByte(c);
-  return out;
-}
-
 bool StartsWithNoCase(std::string_view s, size_t at, std::string_view prefix) {
   if (s.size() - std::min(at, s.size()) < prefix.size()) return false;
   for (size_t k = 0; k < prefix.size(); ++k)
     if (LowerByte(s[at + k]) != prefix[k]) return false;
   return true;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
 }
 
 // [SECTION] Character references -----------------------------------------------------------------
@@ -131,12 +110,6 @@ const NamedRef* FindNamedRef(std::string_view name) {
   return (it != last && std::string_view(it->name) == name) ? it : nullptr;
 }
 
-// Numeric references to C1 controls mean the Windows-1252 character (HTML's rule): &#146; is ’.
-constexpr char32_t kWindows1252[32] = {
-    0x20AC, 0x81,   0x201A, 0x192,  0x201E, 0x2026, 0x2020, 0x2021, 0x2C6,  0x2030, 0x160,
-    0x2039, 0x152,  0x8D,   0x17D,  0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x2DC,  0x2122, 0x161,  0x203A, 0x153,  0x9D,   0x17E,  0x178};
-
 // The reference starting at s[at] == '&': appends what it stands for and returns the bytes it
 // took, or returns 0 (nothing appended) when it is not one, so the '&' stays literal.
 size_t DecodeRef(std::string_view s, size_t at, std::string& out) {
@@ -159,7 +132,8 @@ size_t DecodeRef(std::string_view s, size_t at, std::string& out) {
     if (i == digits_begin) return 0;
     if (i < s.size() && s[i] == ';') ++i;
     char32_t cp = value;
-    if (cp >= 0x80 && cp <= 0x9F) cp = kWindows1252[cp - 0x80];
+    // Numeric references to C1 controls mean the Windows-1252 character (HTML's rule): &#146; is ’.
+    if (cp >= 0x80 && cp <= 0x9F && Cp1252High(uint8_t(cp))) cp = Cp1252High(uint8_t(cp));
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
     AppendUtf8(out, cp);
     return i - at;
@@ -684,7 +658,7 @@ struct Parser {
     if (name == "meta") {
       std::string_view prop = Attr("property");
       if (prop.empty()) prop = Attr("name");
-      std::string p = Lower(prop);
+      std::string p = LowerAscii(prop);
       if (p == "og:title" && og_title.empty()) og_title = DecodeCollapsed(Attr("content"));
       if (p == "og:site_name" && og_site.empty()) og_site = DecodeCollapsed(Attr("content"));
       return;
@@ -731,7 +705,7 @@ struct Parser {
       } else if (!parent.dropped && name == "img") {
         ++nodes[parent.node].imgs;
       } else if (!parent.dropped && name == "input") {
-        std::string type = Lower(Attr("type"));
+        std::string type = LowerAscii(Attr("type"));
         if (type != "hidden") ++nodes[parent.node].inputs;
       }
       return;
@@ -740,12 +714,12 @@ struct Parser {
     // Why would its text be left out?
     Cat drop = Cat::None;
     if (info.props & kDrop) drop = info.cat;
-    std::string style = Lower(Attr("style"));
+    std::string style = LowerAscii(Attr("style"));
     style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-    if (HasAttr("hidden") || Lower(Attr("aria-hidden")) == "true" ||
+    if (HasAttr("hidden") || LowerAscii(Attr("aria-hidden")) == "true" ||
         style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos)
       drop = Cat::Hidden;
-    const std::string role = Lower(Attr("role"));
+    const std::string role = LowerAscii(Attr("role"));
     if (role == "navigation" || role == "menu" || role == "menubar" || role == "banner" ||
         role == "contentinfo" || role == "search")
       drop = Cat::Navigation;
@@ -754,7 +728,7 @@ struct Parser {
     if (drop != Cat::None && !parent.dropped) ++left_out[size_t(drop)];
 
     const std::string_view cls_raw = Attr("class");
-    std::string cls = Lower(cls_raw), id_attr = Lower(Attr("id"));
+    std::string cls = LowerAscii(cls_raw), id_attr = LowerAscii(Attr("id"));
     if (drop == Cat::None && HasHiddenToken(cls)) {
       drop = Cat::Hidden;
       if (!parent.dropped) ++left_out[size_t(drop)];
@@ -763,7 +737,7 @@ struct Parser {
     if (name != "html" && name != "body" && name != "main" && name != "a" && !(info.props & kInline)) {
       unlikely_cat = UnlikelyCategory(cls + " " + id_attr);
     }
-    const bool article_prop = Lower(Attr("itemprop")) == "articlebody";
+    const bool article_prop = LowerAscii(Attr("itemprop")) == "articlebody";
     if (article_prop) unlikely_cat = Cat::None;
 
     Entry e{id, parent.node, false, parent.dropped || drop != Cat::None,
@@ -1010,7 +984,7 @@ uint32_t CountCommas(std::string_view s) {
 // "Citation: ... retrieved from" of science news, "Sign up for our newsletter".
 bool IsStandingLine(std::string_view t) {
   if (t.size() > 400) return false;
-  const std::string low = Lower(t);
+  const std::string low = LowerAscii(t);
   if (low.compare(0, 9, "citation:") == 0 || low.compare(0, 10, "copyright ") == 0 ||
       low.compare(0, 2, "\xC2\xA9") == 0)
     return true;
@@ -1020,7 +994,7 @@ bool IsStandingLine(std::string_view t) {
 
 bool IsBylineOrDateline(std::string_view t) {
   if (t.size() > 90) return false;
-  std::string low = Lower(t.substr(0, 24));
+  std::string low = LowerAscii(t.substr(0, 24));
   for (const char* p : {"by ", "updated", "published", "posted", "last updated", "last modified",
                         "first published", "written by", "photo:", "image:", "image copyright",
                         "getty", "associated press", "(ap)"})
@@ -1257,7 +1231,7 @@ std::string CutSiteSuffix(std::string title, const std::string& site) {
     const size_t suffix_words = size_t(std::count(suffix.begin(), suffix.end(), ' ')) + 1;
     const std::string prefix = title.substr(0, best);
     const size_t prefix_words = size_t(std::count(prefix.begin(), prefix.end(), ' ')) + 1;
-    const bool is_site = !site.empty() && Lower(suffix) == Lower(site);
+    const bool is_site = !site.empty() && LowerAscii(suffix) == LowerAscii(site);
     if (!is_site && (suffix_words > 4 || prefix_words < 3 || suffix.size() >= prefix.size())) break;
     title = prefix;
     if (is_site) break;
@@ -1362,6 +1336,10 @@ std::string ArticleText(const HtmlArticle& article) {
     out += '\n';
   }
   return out;
+}
+
+size_t DecodeCharacterReference(std::string_view text, size_t at, std::string& out) {
+  return at < text.size() && text[at] == '&' ? DecodeRef(text, at, out) : 0;
 }
 
 }  // namespace lectern

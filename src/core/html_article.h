@@ -10,6 +10,7 @@
 // (kept byte for byte; LoadDocument lists it). Never throws; linear in the page's size.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,11 @@ struct HtmlArticle {
 bool LooksLikeHtml(std::string_view bytes);
 
 HtmlArticle ExtractHtmlArticle(std::string_view html);
+
+// The character reference at text[at] == '&' ("&amp;", "&#8217;", "&eacute;"): appends what it
+// stands for to `out` and returns the bytes it took, or returns 0 and appends nothing when it is
+// none (the '&' is then literal). Numeric references to C1 controls are read as Windows-1252.
+size_t DecodeCharacterReference(std::string_view text, size_t at, std::string& out);
 
 // Line 1 the headline, a blank line, then the paragraphs separated by blank lines.
 std::string ArticleText(const HtmlArticle& article);

@@ -64,14 +64,6 @@ bool ParseDecimal(std::string_view s, double* out) {
   return true;
 }
 
-bool IsBase64Url(std::string_view s) {
-  for (char c : s) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 // "<lat>,<lon>,<zoom>" within range.
 bool ParseMapView(std::string_view value, LinkState* l) {
   double v[3];

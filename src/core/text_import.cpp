@@ -15,6 +15,7 @@
 
 #include "document.h"
 #include "html_article.h"
+#include "text_util.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -41,13 +42,6 @@ bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 bool IsWordByte(char c) { return IsAsciiLetter(c) || IsDigit(c) || uint8_t(c) >= 0x80; }
 bool IsAsciiPunct(char c) { return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~'); }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return out;
-}
-
 // Trims spaces, tabs, CR and U+00A0 from both ends.
 std::string_view Trim(std::string_view s) {
   for (;;) {
@@ -73,21 +67,6 @@ void ForEachLine(std::string_view text, F&& f) {
     f(text.substr(pos, end - pos));
     pos = end + 1;
   }
-}
-
-size_t CountInvalidUtf8(std::string_view s) {
-  size_t bad = 0;
-  for (size_t i = 0; i < s.size();) {
-    if (uint8_t(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    char32_t cp;
-    const uint32_t n = DecodeUtf8(s, i, &cp);
-    bad += cp == 0xFFFD && n == 1;
-    i += n;
-  }
-  return bad;
 }
 
 // [SECTION] Sniffing -------------------------------------------------------------------------------
@@ -241,10 +220,6 @@ char Utf16ByNuls(std::string_view b) {
 
 // Windows-1252's 0x80–0x9F; 0 where the code page leaves a byte undefined. The rest of its upper
 // half is Latin-1 (U+00A0–U+00FF).
-constexpr char16_t kCp1252High[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
 bool Cp1252Letter(uint8_t c) {
   return (c >= 0xC0 && c != 0xD7 && c != 0xF7) || c == 0x8A || c == 0x8C || c == 0x8E || c == 0x9A || c == 0x9C ||
          c == 0x9E || c == 0x9F || c == 0x83 || c == 0xAA || c == 0xBA || c == 0xB5;
@@ -261,7 +236,7 @@ bool TypicalCp1252(std::string_view s, size_t i) {
     const bool after = i + 1 < s.size() && (IsAsciiLetter(s[i + 1]) || uint8_t(s[i + 1]) >= 0x80);
     return before || after;
   }
-  if (c < 0xA0) return kCp1252High[c - 0x80] != 0 && c != 0x88 && c != 0x98;
+  if (c < 0xA0) return Cp1252High(c) != 0 && c != 0x88 && c != 0x98;
   return c != 0xA4 && c != 0xA6 && c != 0xA8 && c != 0xAC && c != 0xAF && c != 0xB8;
 }
 
@@ -275,7 +250,7 @@ bool LooksCp1252(std::string_view s) {
     if (c < 0x80) continue;
     char32_t cp;
     if (DecodeUtf8(s, i, &cp) > 1) return false;
-    if (c < 0xA0 && kCp1252High[c - 0x80] == 0) return false;
+    if (c < 0xA0 && Cp1252High(c) == 0) return false;
     ++high;
     typical += TypicalCp1252(s, i);
   }
@@ -288,7 +263,7 @@ std::string FromCp1252(std::string_view s) {
   for (char ch : s) {
     const uint8_t c = uint8_t(ch);
     if (c < 0x80) out.push_back(ch);
-    else if (c < 0xA0) AppendUtf8(out, kCp1252High[c - 0x80]);
+    else if (c < 0xA0) AppendUtf8(out, Cp1252High(c));
     else AppendUtf8(out, c);
   }
   return out;
@@ -334,38 +309,6 @@ bool ManyControls(std::string_view s) {
 // Stands for a '[' that turned out to open a link: removed when the line is done, so a link's
 // text never has to be moved while the line is read.
 constexpr char kDropped = '\x01';
-
-struct Entity { std::string_view name; char32_t cp; };
-constexpr Entity kEntities[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
-                                {"nbsp", 0xA0}, {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026},
-                                {"copy", 0xA9}, {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"rdquo", 0x201D},
-                                {"ldquo", 0x201C}};
-
-// Decodes a character reference at s[i] == '&' into `out`; returns its length, or 0.
-size_t AppendEntity(std::string& out, std::string_view s, size_t i) {
-  const size_t semi = s.substr(i, 12).find(';');
-  if (semi == npos || semi < 2) return 0;
-  const std::string_view ref = s.substr(i + 1, semi - 1);
-  char32_t cp = 0;
-  if (ref[0] == '#') {
-    const bool hex = ref.size() > 1 && (ref[1] == 'x' || ref[1] == 'X');
-    const size_t from = hex ? 2 : 1;
-    if (ref.size() <= from) return 0;
-    for (size_t k = from; k < ref.size(); ++k) {
-      const char d = ref[k];
-      int v = IsDigit(d) ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10 : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
-      if (v < 0) return 0;
-      cp = cp * (hex ? 16 : 10) + char32_t(v);
-    }
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000)) cp = 0xFFFD;
-  } else {
-    for (const Entity& e : kEntities)
-      if (e.name == ref) cp = e.cp;
-    if (cp == 0) return 0;
-  }
-  AppendUtf8(out, cp);
-  return semi + 1;
-}
 
 // Reduces one line of Markdown's inline marks to text, appending to `out`. `labels` (sorted,
 // lower case) are the reference definitions, so "[label]" alone is a link too.
@@ -414,7 +357,7 @@ class InlineReader {
       case ']': return CloseBracket(out, i);
       case '<': return AngleBracket(out, i);
       case '&': {
-        const size_t n = AppendEntity(out, s_, i);
+        const size_t n = DecodeCharacterReference(s_, i, out);  // Markdown takes HTML's references
         if (n) return i + n;
         out.push_back(c);
         return i + 1;
@@ -1017,7 +960,7 @@ ImportResult ImportArticle(std::string bytes, std::string_view name_or_type) {
     return r;
   }
   bool cp1252 = false;
-  if (CountInvalidUtf8(bytes) > 0 && LooksCp1252(bytes)) {
+  if (!FindInvalidUtf8(bytes, 1).empty() && LooksCp1252(bytes)) {
     bytes = FromCp1252(bytes);
     r.notes.push_back("read as Windows-1252 (not UTF-8)");
     verbatim = false;
@@ -1054,7 +997,7 @@ ImportResult ImportArticle(std::string bytes, std::string_view name_or_type) {
     r.verbatim = verbatim;
   }
   if (!cp1252) {
-    if (const size_t bad = CountInvalidUtf8(r.text))
+    if (const size_t bad = FindInvalidUtf8(r.text, r.text.size()).size())
       r.notes.push_back(std::to_string(bad) + (bad == 1 ? " invalid UTF-8 byte" : " invalid UTF-8 bytes") +
                         " kept (shown as \xEF\xBF\xBD)");
   }

@@ -32,6 +32,9 @@ std::string FoldKey(std::string_view text);
 void AppendFoldKey(std::string& out, std::string_view text);
 // ASCII letters lowercased, every other byte kept: cheap keys for the English lexicon.
 std::string LowerAscii(std::string_view text);
+// What Windows-1252 means by a byte 0x80–0x9F (its upper half beyond is Latin-1, U+00A0–U+00FF);
+// 0 for the five bytes the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+char32_t Cp1252High(uint8_t byte);
 // First code point of `text` (U+FFFD when empty or invalid).
 char32_t FirstCp(std::string_view text);
 // Every letter of `text` uppercase and at least `min_letters` letters ("NAIROBI", "U.S.").
