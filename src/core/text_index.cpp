@@ -51,15 +51,18 @@ TextIndex BuildTextIndex(const Document& doc) {
   ix.sentence_of.resize(n);
   ix.lower_word.assign(n, 0);
   ix.verb.assign(n, nullptr);
-  // One buffer for all lowercase texts: the article in ASCII lowercase, so a token's lowercase
-  // text sits at its own offsets. Reserved up front (and never in the small-string buffer) so
-  // the views stay valid, also when the index is moved.
-  ix.lower_buf.reserve(std::max<size_t>(doc.bytes.size(), 64));
-  ix.lower_buf.assign(doc.bytes);
+  // One buffer for all lowercase texts: the bytes from the first token to the last in ASCII
+  // lowercase (one slice of a long article covers only its own part), so a token's lowercase
+  // text sits at its own offset less `base`. Reserved up front (and never in the small-string
+  // buffer) so the views stay valid, also when the index is moved.
+  uint32_t base = n ? ix.tokens.front().span.begin : 0, end = base;
+  for (const Token& t : ix.tokens) base = std::min(base, t.span.begin), end = std::max(end, t.span.end);
+  ix.lower_buf.reserve(std::max<size_t>(end - base, 64));
+  ix.lower_buf.assign(doc.bytes, base, end - base);
   for (char& c : ix.lower_buf)
     if (c >= 'A' && c <= 'Z') c = char(c + 32);
   for (uint32_t i = 0; i < n; ++i)
-    ix.lower[i] = std::string_view(ix.lower_buf).substr(ix.tokens[i].span.begin, ix.tokens[i].span.size());
+    ix.lower[i] = std::string_view(ix.lower_buf).substr(ix.tokens[i].span.begin - base, ix.tokens[i].span.size());
   for (uint32_t i = 0; i < n; ++i) {
     std::string_view t = ix.Text(i);
     // Only text with non-ASCII bytes folds differently from its ASCII lowercase.

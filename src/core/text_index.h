@@ -20,7 +20,7 @@ struct TextIndex {
   const Document* doc = nullptr;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  std::string lower_buf;               // the article in ASCII lowercase (heap, never moved)
+  std::string lower_buf;               // the tokens' bytes in ASCII lowercase (heap, never moved)
   std::vector<std::string_view> lower; // LowerAscii(text) per token (views into lower_buf)
   std::vector<std::string> fold;       // FoldKey(text) where it differs from `lower` (else empty)
   std::vector<uint32_t> cls;           // WordClasses(lower) per token

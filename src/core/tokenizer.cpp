@@ -234,7 +234,11 @@ void TokenizeSpan(std::string_view text, Span span, std::vector<Token>& out) {
 
 std::vector<Token> Tokenize(const Document& doc) {
   std::vector<Token> out;
-  out.reserve(doc.bytes.size() / 5 + 16);
+  // About a token per 5 bytes; counted over the spans read (a slice of a long article reads
+  // only its own paragraphs of the whole article's bytes).
+  size_t bytes = doc.headline.size();
+  for (Span p : doc.paragraphs) bytes += p.size();
+  out.reserve(bytes / 5 + 16);
   if (!doc.headline.empty()) TokenizeSpan(doc.bytes, doc.headline, out);
   for (Span p : doc.paragraphs) TokenizeSpan(doc.bytes, p, out);
   return out;
