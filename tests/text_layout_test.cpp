@@ -117,3 +117,49 @@ TEST_CASE("a resize re-breaks measured words without measuring again") {
   }
   CHECK(calls == after_measure);  // no word is wider than 8, so nothing was measured again
 }
+
+TEST_CASE("measuring in steps gives what one MeasureBlocks gives, a few blocks a step") {
+  std::string text;
+  std::vector<LayoutBlock> blocks;
+  for (int i = 0; i < 40; ++i) {
+    const uint32_t begin = uint32_t(text.size());
+    text += "Paragraph " + std::to_string(i) + " has words, a well-known dash\xE2\x80\x94" "and more";
+    blocks.push_back({Span{begin, uint32_t(text.size())}, i % 2, 10, 2});
+    if (i % 7 == 3) blocks.push_back({Span{uint32_t(text.size()), uint32_t(text.size())}, 0, 10, 0});  // empty
+    text += "\n\n";
+  }
+  const MeasuredText whole = MeasureBlocks(text, blocks, Mono);
+  MeasuredText m = BeginMeasure(text, blocks);
+  int steps = 0;
+  float share = 0;
+  while (true) {
+    // What a step reads lies within the text it says it needs: the rest may not exist yet.
+    const uint32_t need = MeasureStepTextEnd(m, 100);
+    CHECK(need > 0);
+    if (MeasureStep(m, std::string_view(text).substr(0, need), 100, Mono)) break;
+    ++steps;
+    CHECK(MeasuredShare(m) > share);  // every step gets further
+    share = MeasuredShare(m);
+    CHECK(!MeasureDone(m));
+    REQUIRE(steps < 100);
+  }
+  CHECK(steps >= 10);  // 40 blocks of ~55 bytes, ~2 per 100-byte step
+  CHECK(MeasureDone(m));
+  CHECK(MeasuredShare(m) == 1.0f);
+  CHECK(MeasureStep(m, text, 100, Mono));  // a finished measure stays finished
+  REQUIRE(m.words.size() == whole.words.size());
+  for (size_t i = 0; i < whole.words.size(); ++i) {
+    CHECK(m.words[i].begin == whole.words[i].begin);
+    CHECK(m.words[i].width == whole.words[i].width);
+    CHECK(m.words[i].space_before == whole.words[i].space_before);
+  }
+  CHECK(m.block_first_word == whole.block_first_word);
+  CHECK(LineTexts(BreakLines(m, text, 60, Mono), text) == LineTexts(BreakLines(whole, text, 60, Mono), text));
+}
+
+TEST_CASE("an article with no blocks measures in one step") {
+  MeasuredText m = BeginMeasure("", {});
+  CHECK(MeasureStep(m, "", 1, Mono));
+  CHECK(MeasureDone(m));
+  CHECK(m.block_first_word.size() == 1);
+}

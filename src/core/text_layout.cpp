@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace lectern {
 
@@ -96,11 +97,45 @@ struct LineBuilder {
 
 }  // namespace
 
-MeasuredText MeasureBlocks(std::string_view text, const std::vector<LayoutBlock>& blocks,
-                           const TextMeasure& measure) {
+MeasuredText BeginMeasure(std::string_view text, const std::vector<LayoutBlock>& blocks) {
   MeasuredText m;
   m.blocks = blocks;
-  for (const LayoutBlock& block : blocks) {
+  // News prose runs about 6 bytes a word: reserving once spares a 20 MB text the copies (and
+  // the fresh pages) of a vector doubling its way up to 3.5 million words.
+  m.words.reserve(text.size() / 5 + blocks.size());
+  m.block_first_word.reserve(blocks.size() + 1);
+  return m;
+}
+
+bool MeasureDone(const MeasuredText& m) { return m.block_first_word.size() == m.blocks.size() + 1; }
+
+float MeasuredShare(const MeasuredText& m) {
+  if (MeasureDone(m) || m.blocks.empty()) return 1.0f;
+  return float(m.block_first_word.size()) / float(m.blocks.size());
+}
+
+namespace {
+
+// The blocks a step measures: from the first not yet measured, whole blocks until `max_bytes`.
+size_t StepLastBlock(const MeasuredText& m, size_t max_bytes) {
+  size_t b = m.block_first_word.size(), bytes = 0;
+  for (; b < m.blocks.size() && bytes < max_bytes; ++b) bytes += m.blocks[b].span.size() + 1;  // + 1: an empty block is work too
+  return b;
+}
+
+}  // namespace
+
+uint32_t MeasureStepTextEnd(const MeasuredText& m, size_t max_bytes) {
+  uint32_t end = 0;
+  for (size_t b = m.block_first_word.size(), last = StepLastBlock(m, max_bytes); b < last; ++b)
+    end = std::max(end, m.blocks[b].span.end);
+  return end;
+}
+
+bool MeasureStep(MeasuredText& m, std::string_view text, size_t max_bytes, const TextMeasure& measure) {
+  const size_t last = StepLastBlock(m, max_bytes);
+  while (m.block_first_word.size() < last) {
+    const LayoutBlock& block = m.blocks[m.block_first_word.size()];
     m.block_first_word.push_back(uint32_t(m.words.size()));
     const float space_w = measure(block.style, " ");
     const uint32_t end = std::min<uint32_t>(block.span.end, uint32_t(text.size()));
@@ -123,7 +158,15 @@ MeasuredText MeasureBlocks(std::string_view text, const std::vector<LayoutBlock>
       pos = word_end;
     }
   }
-  m.block_first_word.push_back(uint32_t(m.words.size()));
+  if (m.block_first_word.size() < m.blocks.size()) return false;
+  if (!MeasureDone(m)) m.block_first_word.push_back(uint32_t(m.words.size()));
+  return true;
+}
+
+MeasuredText MeasureBlocks(std::string_view text, const std::vector<LayoutBlock>& blocks,
+                           const TextMeasure& measure) {
+  MeasuredText m = BeginMeasure(text, blocks);
+  MeasureStep(m, text, SIZE_MAX, measure);
   return m;
 }
 

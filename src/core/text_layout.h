@@ -61,6 +61,18 @@ struct MeasuredText {
 };
 MeasuredText MeasureBlocks(std::string_view text, const std::vector<LayoutBlock>& blocks,
                            const TextMeasure& measure);
+
+// The same measuring in steps, for a text too long to measure in one frame (a 20 MB article
+// has 3.5 million words): each step measures whole blocks until about `max_bytes` of text are
+// done. The result, once Done, is exactly MeasureBlocks'.
+//   MeasuredText m = BeginMeasure(text, blocks);
+//   while (!MeasureStep(m, text, 1 << 20, measure)) draw_progress(MeasuredShare(m));
+MeasuredText BeginMeasure(std::string_view text, const std::vector<LayoutBlock>& blocks);
+bool MeasureStep(MeasuredText& m, std::string_view text, size_t max_bytes, const TextMeasure& measure);
+bool MeasureDone(const MeasuredText& m);   // every block measured
+// Where the text the next step reads ends (a text built as it is measured needs this much).
+uint32_t MeasureStepTextEnd(const MeasuredText& m, size_t max_bytes);
+float MeasuredShare(const MeasuredText& m);  // 0..1, by blocks
 // `measure` is used only to split a word wider than the line.
 TextLayout BreakLines(const MeasuredText& measured, std::string_view text, float width,
                       const TextMeasure& measure);
