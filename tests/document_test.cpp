@@ -172,3 +172,11 @@ TEST_CASE("ToValidLine: one line of UI text, invalid bytes as U+FFFD") {
   CHECK(ToValidLine("x\xFFy") == "x\xEF\xBF\xBDy");
   CHECK(ToValidLine("") == "");
 }
+
+TEST_CASE("the word count covers the paragraphs, not the headline, and any spacing") {
+  LoadResult r = LoadDocument("A headline of six words here\n\nOne two\tthree\r\nfour  five.\n\n\n  six \xE2\x80\x94 seven\n", "w.txt");
+  REQUIRE(r.ok());
+  CHECK(r.doc.paragraphs.size() == 2);
+  CHECK(CountParagraphWords(r.doc) == 8);  // the dash counts as a word, as a reader's counter does
+  CHECK(CountParagraphWords(LoadDocument("Only a headline\n", "h.txt").doc) == 0);
+}

@@ -107,6 +107,19 @@ size_t CountCodePoints(std::string_view text) {
   return n;
 }
 
+uint32_t CountParagraphWords(const Document& doc) {
+  uint32_t words = 0;
+  for (Span p : doc.paragraphs) {
+    bool in_word = false;
+    for (char c : doc.Text(p)) {
+      const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+      words += !space && !in_word;
+      in_word = !space;
+    }
+  }
+  return words;
+}
+
 // [SECTION] Slugs ---------------------------------------------------------------------------------
 
 const char* FoldLatin(char32_t cp) {

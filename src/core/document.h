@@ -82,5 +82,8 @@ std::string ToValidUtf8(std::string_view text);
 std::string ToValidLine(std::string_view text);
 // Number of code points in `text` (each invalid byte counts as one).
 size_t CountCodePoints(std::string_view text);
+// Words of the article's paragraphs (runs of anything but spaces, tabs and line breaks), for
+// its length and reading time; the headline is not counted.
+uint32_t CountParagraphWords(const Document& doc);
 
 }  // namespace lectern
