@@ -7,6 +7,8 @@
 #include "quote_query.h"
 #include "selection.h"
 
+#include <cstdint>
+
 namespace {
 
 constexpr size_t kMirrorBytes = 256u << 10;  // of article text in the accessible copy (~40,000 words)
@@ -44,6 +46,17 @@ std::string Announcement(const AppState& app) {
   return "Nothing selected";
 }
 
+// How many paragraphs the copy holds: those that begin within its first kMirrorBytes of text.
+size_t MirroredParagraphs(const lectern::Document& doc) {
+  size_t bytes = 0, shown = 0;
+  for (lectern::Span p : doc.paragraphs) {
+    if (bytes >= kMirrorBytes) break;
+    bytes += p.size();
+    ++shown;
+  }
+  return shown;
+}
+
 }  // namespace
 
 std::string AccessibleArticleJson(const AppState& app) {
@@ -56,15 +69,8 @@ std::string AccessibleArticleJson(const AppState& app) {
   // would make the browser lay out and shape megabytes of hidden text), and says where it stops.
   w.Key("paragraphs");
   w.BeginArray();
-  size_t bytes = 0, shown = 0;
-  if (doc) {
-    for (lectern::Span p : doc->paragraphs) {
-      if (bytes >= kMirrorBytes) break;
-      w.String(lectern::ToValidLine(doc->Text(p)));
-      bytes += p.size();
-      ++shown;
-    }
-  }
+  const size_t shown = doc ? MirroredParagraphs(*doc) : 0;
+  for (size_t i = 0; i < shown; ++i) w.String(lectern::ToValidLine(doc->Text(doc->paragraphs[i])));
   w.EndArray();
   w.Key("more");
   w.Int(doc ? int64_t(doc->paragraphs.size() - shown) : 0);
@@ -98,10 +104,15 @@ std::string AccessibleAnalysisJson(const AppState& app) {
   w.EndArray();
   w.Key("quotes");
   w.BeginArray();
+  // The quotes of the text the copy holds (a book-length paste has tens of thousands).
   size_t quotes = 0;
   if (a && doc) {
+    const size_t shown = MirroredParagraphs(*doc);
+    const uint32_t text_end = shown < doc->paragraphs.size() ? doc->paragraphs[shown].begin : UINT32_MAX;
     for (const lectern::Quote& q : a->quotes) {
-      if (++quotes > kMirrorQuotes) break;
+      if (quotes == kMirrorQuotes) break;
+      if (q.extent.begin >= text_end) continue;
+      ++quotes;
       w.BeginObject();
       w.Key("speaker");
       w.String(lectern::ToValidLine(lectern::SpeakerName(*a, q)));
@@ -114,7 +125,7 @@ std::string AccessibleAnalysisJson(const AppState& app) {
   }
   w.EndArray();
   w.Key("moreQuotes");
-  w.Int(a && a->quotes.size() > kMirrorQuotes ? int64_t(a->quotes.size() - kMirrorQuotes) : 0);
+  w.Int(a ? int64_t(a->quotes.size() - quotes) : 0);
   w.EndObject();
   return w.Take();
 }

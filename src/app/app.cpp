@@ -29,26 +29,8 @@ namespace fs = std::filesystem;
 
 // [SECTION] Library --------------------------------------------------------------------------------
 
-namespace {
-
-uint32_t CountWords(const lectern::Document& doc) {
-  uint32_t words = 0;
-  auto count = [&](std::string_view s) {
-    bool in_word = false;
-    for (char c : s) {
-      const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-      if (!space && !in_word) ++words;
-      in_word = !space;
-    }
-  };
-  for (lectern::Span p : doc.paragraphs) count(doc.Text(p));
-  return words;
-}
-
-}  // namespace
-
 void SetReadingFigures(LibraryEntry& e) {
-  e.words = CountWords(e.loaded.doc);
+  e.words = lectern::CountParagraphWords(e.loaded.doc);
   e.minutes = std::max(1, int(std::lround(e.words / 230.0)));
 }
 
@@ -427,7 +409,9 @@ bool DrawApp(AppState& app, const platform::FrameInfo& frame) {
   app.targets.clear();
   bool animating = false;
   HandleGlobalShortcuts(app);
-  animating |= StepAnalysis(app);
+  // One long step a frame: taking an article in, or else a slice of the open one's analysis.
+  if (StepIncoming(app)) animating = true;
+  else animating |= StepAnalysis(app);
   app.add_box_active = false;  // DrawAddArticle sets it while its box has the keyboard
   DrawMenuBar(app);
   DrawAnalysisProgress(app);
@@ -472,7 +456,11 @@ std::string StateJson(const AppState& app) {
   w.Key("missingGlyphs");  // what the open article has that its fonts cannot draw: "U+0416"
   w.BeginArray();
   if (e) {
-    for (char32_t cp : MissingGlyphs(app.fonts, e->loaded.doc.bytes, 16)) {
+    if (!e->missing_glyphs_done) {  // one pass over the text (20 ms for 20 MB), not one per query
+      e->missing_glyphs = MissingGlyphs(app.fonts, e->loaded.doc.bytes, 16);
+      e->missing_glyphs_done = true;
+    }
+    for (char32_t cp : e->missing_glyphs) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "U+%04X", unsigned(cp));
       w.String(buf);
@@ -511,6 +499,8 @@ std::string StateJson(const AppState& app) {
   w.Int(pos.paragraph);
   w.Key("lines");
   w.Int(int64_t(app.article.layout.lines.size()));
+  w.Key("measuring");  // a long article's words are still being measured for its lines
+  w.Bool(app.article.is_measuring);
   w.Key("charsPerLine");
   w.Number(std::round(app.article.chars_per_line * 10) / 10);
   w.Key("textSize");
@@ -631,6 +621,8 @@ std::string StateJson(const AppState& app) {
   w.Int(an ? int64_t(an->quotes.size()) : 0);
   w.Key("analysing");  // a long article's analysis: progress 0..1, or null when none runs
   if (e && e->job) w.Number(std::round(e->job->Progress() * 1000) / 1000); else w.Null();
+  w.Key("incoming");  // long articles of the reader's still being taken in (a step a frame)
+  w.Int(int64_t(app.incoming.size()));
   w.Key("ownLoaded");  // the reader's kept articles have been read back from IndexedDB
   w.Bool(app.own_loaded);
   w.Key("lastExport");

@@ -17,6 +17,7 @@
 #include "fonts.h"
 #include "quote_explorer_window.h"
 #include "selection.h"
+#include "text_import.h"
 #include "theme.h"
 #include "window_layout.h"
 #include "world_map.h"
@@ -39,6 +40,23 @@ struct LibraryEntry {
   std::string import_note;         // what the importer did ("read as Windows-1252"), for the Library
   mutable std::string payload;     // own articles: the text as a link carries it (encoded once)
   mutable bool payload_done = false;
+  mutable std::vector<char32_t> missing_glyphs;  // what its fonts cannot draw (found once)
+  mutable bool missing_glyphs_done = false;
+};
+
+// An article of the reader's on its way in: a long one (a 20 MB file) takes one step a frame,
+// so the page keeps drawing (own_articles.h).
+enum class OwnOrigin { Paste, File, Link };
+struct IncomingArticle {
+  enum class Step { Import, Load, Add, Keep };
+  Step step = Step::Import;
+  std::string bytes;               // what came in, until imported
+  std::string name_or_type;        // a file name, a MIME type or ""
+  OwnOrigin origin = OwnOrigin::Paste;
+  bool open = true;                // open it once added
+  lectern::ImportResult imported;
+  LibraryEntry entry;              // from the Load step on
+  std::string id;                  // from the Add step on: the library entry to keep
 };
 
 struct Settings {
@@ -96,6 +114,7 @@ struct AppState {
   const void* mirror_analysis = nullptr;
   uint64_t mirror_serial = ~0ull;        // the selection it announces
   std::string last_export;         // the last export's file name (state query, tests)
+  std::vector<IncomingArticle> incoming;  // long articles being taken in, first one first
 
   const LibraryEntry* Open() const { return open >= 0 ? &library[size_t(open)] : nullptr; }
   const lectern::Document* OpenDocument() const { return open >= 0 ? &library[size_t(open)].loaded.doc : nullptr; }

@@ -81,25 +81,39 @@ lectern::TextMeasure MakeMeasure(const Geometry& g) {
 // The bytes as drawn: same length (so every offset still holds), soft breaks and tabs as
 // spaces, and each invalid UTF-8 byte as DEL (0x7F). ImGui's decoder would swallow the bytes
 // after an invalid lead byte; DEL is one byte, not in the font, so ImGui draws the font's
-// fallback glyph for it, which is U+FFFD — exactly one replacement mark per bad byte.
-std::string DisplayText(const lectern::Document& doc) {
-  std::string out = doc.bytes;
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
-  for (uint32_t bad : doc.invalid_utf8) out[bad] = '\x7F';
-  return out;
+// fallback glyph for it, which is U+FFFD — exactly one replacement mark per bad byte. Built
+// as far as the words measured so far (a 20 MB article over several frames).
+void ExtendDisplayText(std::string& out, const lectern::Document& doc, size_t end) {
+  end = std::min(end, doc.bytes.size());
+  const size_t begin = out.size();
+  if (end <= begin) return;
+  out.append(doc.bytes, begin, end - begin);
+  for (size_t i = begin; i < end; ++i) {
+    const char c = out[i];
+    if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') out[i] = ' ';
+  }
+  const auto& bad = doc.invalid_utf8;
+  for (auto it = std::lower_bound(bad.begin(), bad.end(), uint32_t(begin)); it != bad.end() && *it < end; ++it)
+    out[*it] = '\x7F';
 }
 
-void EnsureLayout(ArticleView& v, const lectern::Document& doc, const AppState& app, const Geometry& g) {
+// Text measured per step, then the clock looked at: ~10 ms of a 20 MB article in the browser.
+constexpr size_t kMeasureStepBytes = 256u << 10;
+constexpr double kMeasureSecondsPerFrame = 0.02;
+
+// Lays the article out for the current geometry, measuring a long one over several frames.
+// True while measuring is still under way.
+bool EnsureLayout(ArticleView& v, const lectern::Document& doc, const AppState& app, const Geometry& g) {
   const std::string key = doc.id + doc.name;
   const bool same_doc = v.layout_doc == key;
   const bool same_face = same_doc && v.layout_size == g.size && v.layout_serif == app.settings.serif;
-  if (same_face && v.layout_width == g.column_w) return;
-  // Keep the reader's place across a re-layout (resize, text size): same paragraph, same share.
-  const ReadingPosition keep = CurrentReadingPosition(v);
-  const bool had_layout = same_doc && !v.layout.lines.empty();
+  if (same_face && v.layout_width == g.column_w && !v.is_measuring) return false;
   if (!same_face) {
-    if (!same_doc) v.display_text = DisplayText(doc);
+    if (!same_doc) {
+      v.display_text.clear();
+      v.display_text.reserve(doc.bytes.size());
+      v.layout = lectern::TextLayout{};  // the previous article's lines are not this one's
+    }
     std::vector<lectern::LayoutBlock> blocks;
     blocks.push_back({doc.headline, kHeadline, g.head_line_h, 0});
     const float gap = std::round(g.size * kParagraphGap);
@@ -108,18 +122,41 @@ void EnsureLayout(ArticleView& v, const lectern::Document& doc, const AppState& 
       const float before = i == 0 ? g.meta_h + 2 * gap : gap;
       blocks.push_back({doc.paragraphs[i], kBody, g.line_h, before});
     }
-    v.measured = lectern::MeasureBlocks(v.display_text, blocks, MakeMeasure(g));
+    v.measuring = lectern::BeginMeasure(v.display_text, blocks);
+    v.is_measuring = true;
+    v.layout_doc = key;
+    v.layout_size = g.size;
+    v.layout_serif = app.settings.serif;
   }
+  if (v.is_measuring) {
+    const double until = platform::NowSeconds() + kMeasureSecondsPerFrame;
+    const auto measure = MakeMeasure(g);
+    bool done = false;
+    do {
+      ExtendDisplayText(v.display_text, doc, lectern::MeasureStepTextEnd(v.measuring, kMeasureStepBytes));
+      done = lectern::MeasureStep(v.measuring, v.display_text, kMeasureStepBytes, measure);
+    } while (!done && platform::NowSeconds() < until);
+    if (!done) {
+      platform::RequestFrames(0.1);
+      return true;
+    }
+    ExtendDisplayText(v.display_text, doc, doc.bytes.size());
+    v.measured = std::move(v.measuring);
+    v.measuring = lectern::MeasuredText{};
+    v.is_measuring = false;
+  }
+  // Keep the reader's place across a re-layout (resize, text size): same paragraph, same share.
+  const bool had_layout = !v.layout.lines.empty();
+  const ReadingPosition keep = CurrentReadingPosition(v);
   v.layout = lectern::BreakLines(v.measured, v.display_text, g.column_w, MakeMeasure(g));
-  v.layout_doc = key;
   v.layout_width = g.column_w;
-  v.layout_size = g.size;
-  v.layout_serif = app.settings.serif;
 
-  // Average characters on lines that are not the last of their paragraph.
+  // Average characters on lines that are not the last of their paragraph (the first few
+  // thousand lines are a fair sample, and spare a long article a pass over all its text).
+  constexpr size_t kSampleLines = 4000;
   double chars = 0;
   int full = 0;
-  for (size_t i = 0; i + 1 < v.layout.lines.size(); ++i) {
+  for (size_t i = 0; i + 1 < v.layout.lines.size() && full < int(kSampleLines); ++i) {
     const auto& l = v.layout.lines[i];
     if (l.block == 0 || v.layout.lines[i + 1].block != l.block) continue;
     chars += double(lectern::CountCodePoints(std::string_view(v.display_text).substr(l.span.begin, l.span.size())));
@@ -127,6 +164,7 @@ void EnsureLayout(ArticleView& v, const lectern::Document& doc, const AppState& 
   }
   v.chars_per_line = full ? float(chars / full) : 0.0f;
   if (had_layout) ScrollToReadingPosition(v, keep);
+  return false;
 }
 
 float MaxScroll(const ArticleView& v, const Geometry& g) {
@@ -579,9 +617,9 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
   const float text_w = ImGui::GetContentRegionAvail().x;
   v.view_height = ImGui::GetWindowHeight();
   const Geometry g = ComputeGeometry(app, text_w);
-  EnsureLayout(v, doc, app, g);
+  animating |= EnsureLayout(v, doc, app, g);
   v.column_x = g.column_x;
-  if (v.has_pending_position) {
+  if (v.has_pending_position && !v.is_measuring) {
     v.has_pending_position = false;
     ScrollToReadingPosition(v, v.pending_position);
     v.scroll = v.scroll_target = std::clamp(v.scroll_target, 0.0f, MaxScroll(v, g));
@@ -713,6 +751,12 @@ bool DrawArticleContents(ArticleView& v, AppState& app) {
 
   // [SECTION] Draw the visible lines ----------------------------------------------------------------
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (v.layout.lines.empty() && v.is_measuring) {
+    // A long article's first frames: its words are being measured for the lines.
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "Setting the text\xE2\x80\xA6 %d%%", int(lectern::MeasuredShare(v.measuring) * 100));
+    dl->AddText(ImVec2(origin.x, origin.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), buf);
+  }
   const float y0 = v.scroll - g.top_pad, y1 = y0 + v.view_height;
   const lectern::LineRange vis = lectern::VisibleLines(v.layout, y0, y1);
   const lectern::Span sel{v.SelectionBegin(), v.SelectionEnd()};

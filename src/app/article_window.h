@@ -51,6 +51,10 @@ struct ArticleView {
   lectern::MeasuredText measured;
   lectern::TextLayout layout;
   std::string display_text;             // doc bytes with soft breaks and tabs as spaces
+  // A new face or article is measured in steps, a few each frame (a 20 MB article takes about
+  // a second): until it is done the previous layout, if any, stays on screen.
+  lectern::MeasuredText measuring;
+  bool is_measuring = false;
   float column_x = 0;                   // left edge of the text column (window-relative)
   float chars_per_line = 0;             // average over full lines (for the measure check)
 

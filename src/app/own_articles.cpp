@@ -44,51 +44,116 @@ void Keep(AppState& app, int index) {
 
 // [SECTION] Adding ---------------------------------------------------------------------------------
 
-int AddOwnArticle(AppState& app, std::string bytes, std::string_view name_or_type, OwnOrigin origin) {
-  const std::string what = origin == OwnOrigin::Paste ? "The pasted text" : origin == OwnOrigin::Link ? "The article in this link" : "\xE2\x80\x9C" + lectern::ToValidLine(name_or_type) + "\xE2\x80\x9D";
-  lectern::ImportResult imported = lectern::ImportArticle(std::move(bytes), name_or_type);
-  if (!imported.ok()) {
-    AddNotice(app, what + " could not be opened: " + imported.error, 12);
-    return -1;
+namespace {
+
+// Longer than this, an article comes in over several frames (StepIncoming): 1 MB takes about
+// 60 ms to import, read and count in the browser; 20 MB takes about a second.
+constexpr size_t kStepwiseBytes = 1u << 20;
+
+std::string WhatCameIn(const IncomingArticle& in) {
+  if (in.origin == OwnOrigin::Paste) return "The pasted text";
+  if (in.origin == OwnOrigin::Link) return "The article in this link";
+  return "\xE2\x80\x9C" + lectern::ToValidLine(in.name_or_type) + "\xE2\x80\x9D";
+}
+
+// One step of taking an article in. False when it is finished with (added, found already in the
+// library, or refused with a notice); `*index` is then its library index, or -1.
+bool TakeStep(AppState& app, IncomingArticle& in, int* index) {
+  *index = -1;
+  switch (in.step) {
+    case IncomingArticle::Step::Import:
+      in.imported = lectern::ImportArticle(std::move(in.bytes), in.name_or_type);
+      in.bytes = std::string();
+      if (!in.imported.ok()) {
+        AddNotice(app, WhatCameIn(in) + " could not be opened: " + in.imported.error, 12);
+        return false;
+      }
+      in.step = IncomingArticle::Step::Load;
+      return true;
+    case IncomingArticle::Step::Load: {
+      LibraryEntry& e = in.entry;
+      e.own = true;
+      e.path = in.name_or_type;
+      e.loaded = lectern::LoadDocument(std::move(in.imported.text), in.name_or_type);
+      if (!e.loaded.ok()) {
+        AddNotice(app, WhatCameIn(in) + " could not be opened: " + e.loaded.message, 12);
+        return false;
+      }
+      in.step = IncomingArticle::Step::Add;
+      return true;
+    }
+    case IncomingArticle::Step::Add: {
+      LibraryEntry& e = in.entry;
+      // The same text again opens the copy already in the library.
+      for (size_t i = 0; i < app.library.size(); ++i) {
+        if (app.library[i].loaded.doc.bytes != e.loaded.doc.bytes) continue;
+        if (in.origin != OwnOrigin::Link) AddNotice(app, "This article is already in your library.", 4);
+        *index = int(i);
+        if (in.open) {
+          app.show_library = false;
+          OpenArticle(app, *index);
+        }
+        return false;
+      }
+      std::string note;
+      for (const std::string& n : in.imported.notes) note += (note.empty() ? "" : "; ") + n;
+      if (!e.loaded.message.empty()) note += (note.empty() ? "" : "; ") + e.loaded.message;
+      e.import_note = note;
+      // Ids stay unique so links are unambiguous: a second "untitled" is "untitled-2".
+      const std::string base = e.loaded.doc.id;
+      for (int n = 2; FindArticle(app, e.loaded.doc.id) >= 0; ++n) e.loaded.doc.id = base + "-" + std::to_string(n);
+      SetReadingFigures(e);
+      in.id = e.loaded.doc.id;
+      app.library.push_back(std::move(e));
+      const LibraryEntry& added = app.library.back();
+      std::string message = "Added \xE2\x80\x9C" + lectern::ToValidLine(added.loaded.doc.Headline()) + "\xE2\x80\x9D (" +
+                            std::to_string(added.words) + " words, " + SizeText(added.loaded.doc.bytes.size()) + ")";
+      message += note.empty() ? "." : ": " + note + ".";
+      AddNotice(app, message, note.empty() ? 5 : 12);
+      *index = int(app.library.size()) - 1;
+      if (in.open) {
+        app.show_library = false;
+        OpenArticle(app, *index);
+      }
+      in.step = IncomingArticle::Step::Keep;
+      return true;
+    }
+    case IncomingArticle::Step::Keep:
+      // Into IndexedDB (copying the text out of the heap): its own frame for a long article.
+      *index = FindArticle(app, in.id);
+      if (*index >= 0) Keep(app, *index);
+      return false;
   }
-  LibraryEntry e;
-  e.own = true;
-  e.path = std::string(name_or_type);
-  e.loaded = lectern::LoadDocument(std::move(imported.text), std::string(name_or_type));
-  if (!e.loaded.ok()) {
-    AddNotice(app, what + " could not be opened: " + e.loaded.message, 12);
-    return -1;
+  return false;
+}
+
+IncomingArticle Incoming(std::string bytes, std::string_view name_or_type, OwnOrigin origin, bool open) {
+  IncomingArticle in;
+  in.bytes = std::move(bytes);
+  in.name_or_type = std::string(name_or_type);
+  in.origin = origin;
+  in.open = open;
+  return in;
+}
+
+// Every step at once; the library index, or -1.
+int TakeIn(AppState& app, IncomingArticle in) {
+  int index = -1;
+  while (TakeStep(app, in, &index)) {
   }
-  // The same text again opens the copy already in the library.
-  for (size_t i = 0; i < app.library.size(); ++i) {
-    if (app.library[i].loaded.doc.bytes != e.loaded.doc.bytes) continue;
-    if (origin != OwnOrigin::Link) AddNotice(app, "This article is already in your library.", 4);
-    return int(i);
-  }
-  std::string note;
-  for (const std::string& n : imported.notes) note += (note.empty() ? "" : "; ") + n;
-  if (!e.loaded.message.empty()) note += (note.empty() ? "" : "; ") + e.loaded.message;
-  e.import_note = note;
-  // Ids stay unique so links are unambiguous: a second "untitled" is "untitled-2".
-  const std::string base = e.loaded.doc.id;
-  for (int n = 2; FindArticle(app, e.loaded.doc.id) >= 0; ++n) e.loaded.doc.id = base + "-" + std::to_string(n);
-  SetReadingFigures(e);
-  app.library.push_back(std::move(e));
-  const int index = int(app.library.size()) - 1;
-  const LibraryEntry& added = app.library.back();
-  std::string message = "Added \xE2\x80\x9C" + lectern::ToValidLine(added.loaded.doc.Headline()) + "\xE2\x80\x9D (" +
-                        std::to_string(added.words) + " words, " + SizeText(added.loaded.doc.bytes.size()) + ")";
-  message += note.empty() ? "." : ": " + note + ".";
-  AddNotice(app, message, note.empty() ? 5 : 12);
-  Keep(app, index);
   return index;
 }
 
-namespace {
-
-// Adds the article and opens it in place of the Library; false (with a notice) when refused.
+// Adds the article and opens it in place of the Library (a long one over the next frames, and
+// a refusal then comes as a notice too); false when it was refused (with a notice).
 bool AddAndOpen(AppState& app, std::string bytes, std::string_view name_or_type, OwnOrigin origin) {
-  const int index = AddOwnArticle(app, std::move(bytes), name_or_type, origin);
+  if (bytes.size() > kStepwiseBytes) {
+    AddNotice(app, "Opening " + SizeText(bytes.size()) + " of text\xE2\x80\xA6", 3);
+    app.incoming.push_back(Incoming(std::move(bytes), name_or_type, origin, true));
+    platform::RequestFrames(0.1);
+    return true;
+  }
+  const int index = TakeIn(app, Incoming(std::move(bytes), name_or_type, origin, false));
   if (index < 0) return false;
   app.show_library = false;
   OpenArticle(app, index);
@@ -96,6 +161,18 @@ bool AddAndOpen(AppState& app, std::string bytes, std::string_view name_or_type,
 }
 
 }  // namespace
+
+int AddOwnArticle(AppState& app, std::string bytes, std::string_view name_or_type, OwnOrigin origin) {
+  return TakeIn(app, Incoming(std::move(bytes), name_or_type, origin, false));
+}
+
+bool StepIncoming(AppState& app) {
+  if (app.incoming.empty()) return false;
+  int index = -1;
+  if (!TakeStep(app, app.incoming.front(), &index)) app.incoming.erase(app.incoming.begin());
+  platform::RequestFrames(0.1);
+  return true;
+}
 
 void ReceiveText(AppState& app, platform::IncomingText in) {
   if (!in.error.empty()) {
@@ -112,8 +189,8 @@ void ReceiveText(AppState& app, platform::IncomingText in) {
   }
   const bool paste = in.source == platform::IncomingText::Source::Paste;
   const std::string name_or_type = paste ? in.type : in.name.empty() ? in.type : in.name;
-  if (AddAndOpen(app, std::move(in.bytes), name_or_type, paste ? OwnOrigin::Paste : OwnOrigin::File) && paste &&
-      app.add_box_active)
+  const bool into_box = paste && app.add_box_active;
+  if (AddAndOpen(app, std::move(in.bytes), name_or_type, paste ? OwnOrigin::Paste : OwnOrigin::File) && into_box)
     app.add_text.clear();
 }
 

@@ -2,6 +2,7 @@
 //
 //   hooks.text_received = [](platform::IncomingText t) { ReceiveText(app, std::move(t)); };
 //   LoadOwnArticles(app, [] { ApplyLink(app, platform::UrlHash()); });   // at start
+//   StepIncoming(app);                        // every frame: a long article comes in step by step
 //   StepAnalysis(app);                        // every frame: a long article is analysed in slices
 //
 // What comes in goes through the core's importer (text_import.h: plain text, Markdown, HTML,
@@ -16,17 +17,20 @@
 #include <string_view>
 
 struct AppState;
+enum class OwnOrigin;  // app.h
 namespace platform { struct IncomingText; }
 
 // A paste outside a text field, a dropped file, a picked file. A paste into a text field (the
 // find box, the search boxes) types into that field instead.
 void ReceiveText(AppState& app, platform::IncomingText in);
 
-enum class OwnOrigin { Paste, File, Link };
-
 // Imports `bytes` and adds the article to the library (or finds it there already) and keeps it in
 // IndexedDB. Returns its library index, or -1 with a notice saying why nothing was added.
 int AddOwnArticle(AppState& app, std::string bytes, std::string_view name_or_type, OwnOrigin origin);
+
+// Takes the next step with an article that came in too long to take in during one frame
+// (import, read, add and open, keep: one a frame). True while any is on its way.
+bool StepIncoming(AppState& app);
 
 void DeleteOwnArticle(AppState& app, int index);
 

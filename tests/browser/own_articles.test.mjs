@@ -258,8 +258,26 @@ test('a 20 MB article opens, is analysed in slices with progress, and the page k
     let body = '';
     for (let i = 0; body.length < 20 * 1024 * 1024; ++i) body += sources[i % sources.length] + '\n\n';
     const text = 'Twenty Megabytes of Real News\n\n' + body;
+    // Every frame's state from the drop to the text on screen: it comes in a step a frame
+    // (import, read, add, keep), then its words are measured over more frames.
+    await page.evaluate(() => {
+      window.openingFrames = [];
+      const tick = () => {
+        const s = window.lecternState();
+        const last = window.openingFrames[window.openingFrames.length - 1];
+        if (!last || last.frames !== s.frames)
+          window.openingFrames.push({ frames: s.frames, incoming: s.incoming, measuring: s.measuring, lines: s.lines, title: s.title });
+        if (!(s.title === 'Twenty Megabytes of Real News' && s.lines > 0)) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
     await dropFile(page, 'big.txt', 'text/plain', Buffer.from(text));
-    let s = await waitForState(page, (s) => s.title === 'Twenty Megabytes of Real News', 60000);
+    let s = await waitForState(page, (s) => s.title === 'Twenty Megabytes of Real News' && s.lines > 0, 60000);
+    const opening = await page.evaluate(() => window.openingFrames);
+    const incoming = opening.filter((f) => f.incoming > 0).length;
+    const measuring = opening.filter((f) => f.measuring && f.lines === 0).length;
+    assert.ok(incoming >= 3, `the article came in over ${incoming} frames (import, read, add, keep)`);
+    assert.ok(measuring >= 3, `its words were measured over ${measuring} frames before its lines showed`);
     const framesAtOpen = s.frames;
     const seen = [];
     while (s.analysing !== null) {
