@@ -33,7 +33,7 @@ export function nginxServerBlock(root, port) {
     index index.html;
 
     gzip_types application/wasm application/octet-stream application/javascript text/javascript
-               application/manifest+json image/svg+xml;
+               application/manifest+json image/svg+xml font/ttf;
     gzip_vary on;
     # The build writes <file>.br and <file>.gz beside each compressible file: sent as they are
     # to browsers that take them (brotli_static: Debian's libnginx-mod-http-brotli-static).
@@ -52,7 +52,7 @@ export function nginxServerBlock(root, port) {
       add_header X-Content-Type-Options "nosniff";
     }
     # Content-hashed code and data (lectern.<8 hex>.js/.wasm/.data, world.<8 hex>.bin) never change.
-    location ~ "\\.[0-9a-f]{8}\\.(js|wasm|data|bin)$" {
+    location ~ "\\.[0-9a-f]{8}\\.(js|wasm|data|bin|ttf)$" {
       add_header Cache-Control "public, max-age=31536000, immutable";
       add_header X-Content-Type-Options "nosniff";
     }
@@ -77,6 +77,7 @@ http {
     application/octet-stream   data;
     application/json           json;
     image/svg+xml              svg;
+    font/ttf                   ttf;
     image/png                  png;
     text/css                   css;
     text/plain                 txt;

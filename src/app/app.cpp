@@ -23,6 +23,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -404,6 +405,35 @@ void DrawNotices(AppState& app) {
 
 }  // namespace
 
+// The faces' extension files, when the open article has a letter the packaged faces lack
+// (fonts.h): fetched once, merged between frames; the article is measured again.
+void RequestMoreGlyphs(AppState& app) {
+  const LibraryEntry* e = app.Open();
+  if (!e || app.fonts.more != Fonts::More::NotRequested) return;
+  if (!e->missing_glyphs_done) {
+    e->missing_glyphs = MissingGlyphs(app.fonts, e->loaded.doc.bytes, 16);
+    e->missing_glyphs_done = true;
+  }
+  if (e->missing_glyphs.empty()) return;
+  app.fonts.more = Fonts::More::Loading;
+  app.fonts.more_pending = int(std::size(kMoreGlyphsFiles));
+  for (const MoreGlyphsFile& file : kMoreGlyphsFiles) {
+    platform::FetchAsset(file.name, [&app, &file](std::string bytes, std::string error) {
+      Fonts& f = app.fonts;
+      if (!error.empty()) error = std::string(file.name) + ": " + error;  // not fetched
+      else MergeMoreGlyphs(f, file, bytes, &error);                        // or not a font
+      if (f.more_error.empty()) f.more_error = error;
+      if (--f.more_pending > 0) return;
+      f.more = f.more_error.empty() ? Fonts::More::Ready : Fonts::More::Failed;
+      for (const LibraryEntry& l : app.library) l.missing_glyphs_done = false;  // found again with the new letters
+      if (!f.more_error.empty())
+        AddNotice(app, "Some letters of this article are drawn as boxes: the fonts that have them could not be loaded (" +
+                           f.more_error + ").", 12);
+      platform::RequestFrames(0.3);
+    });
+  }
+}
+
 bool DrawApp(AppState& app, const platform::FrameInfo& frame) {
   app.now = frame.time;
   app.targets.clear();
@@ -412,6 +442,7 @@ bool DrawApp(AppState& app, const platform::FrameInfo& frame) {
   // One long step a frame: taking an article in, or else a slice of the open one's analysis.
   if (StepIncoming(app)) animating = true;
   else animating |= StepAnalysis(app);
+  RequestMoreGlyphs(app);
   app.add_box_active = false;  // DrawAddArticle sets it while its box has the keyboard
   DrawMenuBar(app);
   DrawAnalysisProgress(app);
@@ -453,6 +484,9 @@ std::string StateJson(const AppState& app) {
   w.Int(e ? int64_t(e->loaded.doc.paragraphs.size()) : 0);
   w.Key("words");
   w.Int(e ? e->words : 0);
+  w.Key("moreGlyphs");  // the faces' extension files (fonts.h): "not requested", "loading", "ready", "failed"
+  w.String(app.fonts.more == Fonts::More::Ready ? "ready" : app.fonts.more == Fonts::More::Loading ? "loading"
+           : app.fonts.more == Fonts::More::Failed ? "failed" : "not requested");
   w.Key("missingGlyphs");  // what the open article has that its fonts cannot draw: "U+0416"
   w.BeginArray();
   if (e) {

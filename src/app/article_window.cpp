@@ -106,7 +106,8 @@ constexpr double kMeasureSecondsPerFrame = 0.02;
 bool EnsureLayout(ArticleView& v, const lectern::Document& doc, const AppState& app, const Geometry& g) {
   const std::string key = doc.id + doc.name;
   const bool same_doc = v.layout_doc == key;
-  const bool same_face = same_doc && v.layout_size == g.size && v.layout_serif == app.settings.serif;
+  const bool same_face = same_doc && v.layout_size == g.size && v.layout_serif == app.settings.serif &&
+                         v.layout_fonts == app.fonts.generation;
   if (same_face && v.layout_width == g.column_w && !v.is_measuring) return false;
   if (!same_face) {
     if (!same_doc) {
@@ -127,6 +128,7 @@ bool EnsureLayout(ArticleView& v, const lectern::Document& doc, const AppState& 
     v.layout_doc = key;
     v.layout_size = g.size;
     v.layout_serif = app.settings.serif;
+    v.layout_fonts = app.fonts.generation;
   }
   if (v.is_measuring) {
     const double until = platform::NowSeconds() + kMeasureSecondsPerFrame;

@@ -47,6 +47,7 @@ struct ArticleView {
   // lines are broken again only when the width changes.
   std::string layout_doc;
   float layout_width = -1, layout_size = -1;
+  int layout_fonts = -1;                // Fonts::generation the words were measured with
   bool layout_serif = true;
   lectern::MeasuredText measured;
   lectern::TextLayout layout;

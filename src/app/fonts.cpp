@@ -7,8 +7,18 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstdio>
+#include <cstring>
+
+#include <imgui_internal.h>  // ImFontAtlasFontDiscardBakes
 
 namespace {
+
+ImFontConfig FaceConfig() {
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;  // 1.92 places glyphs at sub-pixel positions itself; no need for 2x atlas
+  cfg.PixelSnapH = false;
+  return cfg;
+}
 
 ImFont* LoadFace(const std::string& path, std::string& missing) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -17,9 +27,7 @@ ImFont* LoadFace(const std::string& path, std::string& missing) {
     return nullptr;
   }
   std::fclose(f);
-  ImFontConfig cfg;
-  cfg.OversampleH = 1;  // 1.92 places glyphs at sub-pixel positions itself; no need for 2x atlas
-  cfg.PixelSnapH = false;
+  ImFontConfig cfg = FaceConfig();
   // A negative size asks ImGui to map the em square to pixels, as CSS does, so "20 px" text
   // here is the same size as `font-size: 20px` in a browser (the default maps ascent+descent).
   ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), -18.0f, &cfg);
@@ -28,6 +36,39 @@ ImFont* LoadFace(const std::string& path, std::string& missing) {
 }
 
 }  // namespace
+
+const MoreGlyphsFile kMoreGlyphsFiles[4] = {
+    {"NotoSans-Regular.more.ttf", &Fonts::sans},
+    {"NotoSans-Bold.more.ttf", &Fonts::sans_bold},
+    {"NotoSerif-Regular.more.ttf", &Fonts::serif},
+    {"NotoSerif-Bold.more.ttf", &Fonts::serif_bold},
+};
+
+bool MergeMoreGlyphs(Fonts& fonts, const MoreGlyphsFile& file, const std::string& bytes, std::string* error) {
+  ImFont* face = fonts.*file.face;
+  // A TrueType file begins with its version (0x00010000, or 'true'): check before stb_truetype
+  // is handed the bytes, which trusts its input.
+  const bool truetype = bytes.size() >= 12 && (bytes.compare(0, 4, std::string("\0\1\0\0", 4)) == 0 || bytes.compare(0, 4, "true") == 0);
+  if (!face || !truetype) {
+    *error = std::string(file.name) + (face ? " is not a TrueType font" : " has no face to join");
+    return false;
+  }
+  ImFontConfig cfg = FaceConfig();
+  cfg.MergeMode = true;
+  cfg.DstFont = face;
+  void* data = IM_ALLOC(bytes.size());  // the atlas owns and frees it
+  std::memcpy(data, bytes.data(), bytes.size());
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  if (!atlas->AddFontFromMemoryTTF(data, int(bytes.size()), -18.0f, &cfg)) {
+    *error = std::string(file.name) + " could not be read as a font";
+    return false;
+  }
+  // Glyphs looked up before (and found missing) are cached per size: drop them so the new
+  // letters are found.
+  ImFontAtlasFontDiscardBakes(atlas, face, 0);
+  ++fonts.generation;
+  return true;
+}
 
 std::string LoadFonts(Fonts& fonts, const char* dir) {
   std::string missing;
