@@ -96,6 +96,14 @@ void Gazetteer::AddName(std::string_view name, uint32_t place) {
 
 Gazetteer Gazetteer::Parse(std::string_view data) {
   Gazetteer g;
+  // Sized once for what the lines hold (a place each, two to four names each): growing 20,000
+  // places and their index step by step cost a quarter of the parse (native, best of 10: 59 -> 43
+  // ms), which runs before the first frame.
+  const size_t lines = size_t(std::count(data.begin(), data.end(), '\n')) + 1;
+  g.places_.reserve(lines);
+  size_t slots = 64;
+  while (slots < lines * 4) slots *= 2;
+  g.index_.assign(slots, Slot{});
   size_t pos = 0;
   while (pos < data.size()) {
     size_t nl = data.find('\n', pos);
