@@ -439,9 +439,11 @@ bool DrawApp(AppState& app, const platform::FrameInfo& frame) {
   app.targets.clear();
   bool animating = false;
   HandleGlobalShortcuts(app);
-  // One long step a frame: taking an article in, or else a slice of the open one's analysis.
+  // One long step a frame: taking an article in, or measuring its words for the lines (the
+  // article window, later this frame: the reader sees the text first), or else a slice of the
+  // open article's analysis.
   if (StepIncoming(app)) animating = true;
-  else animating |= StepAnalysis(app);
+  else if (!app.article.is_measuring) animating |= StepAnalysis(app);
   RequestMoreGlyphs(app);
   app.add_box_active = false;  // DrawAddArticle sets it while its box has the keyboard
   DrawMenuBar(app);

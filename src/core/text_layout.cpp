@@ -97,12 +97,15 @@ struct LineBuilder {
 
 }  // namespace
 
-MeasuredText BeginMeasure(std::string_view text, const std::vector<LayoutBlock>& blocks) {
+MeasuredText BeginMeasure(std::string_view, const std::vector<LayoutBlock>& blocks) {
   MeasuredText m;
   m.blocks = blocks;
   // News prose runs about 6 bytes a word: reserving once spares a 20 MB text the copies (and
   // the fresh pages) of a vector doubling its way up to 3.5 million words.
-  m.words.reserve(text.size() / 5 + blocks.size());
+  // Counted over the blocks, not `text`, which may be built as it is measured.
+  size_t bytes = 0;
+  for (const LayoutBlock& b : blocks) bytes += b.span.size();
+  m.words.reserve(bytes / 5 + blocks.size());
   m.block_first_word.reserve(blocks.size() + 1);
   return m;
 }
@@ -174,6 +177,8 @@ TextLayout BreakLines(const MeasuredText& m, std::string_view text, float width,
   TextLayout out;
   out.width = width;
   out.blocks = m.blocks;
+  out.lines.reserve(m.words.size() / 8 + m.blocks.size());  // news runs ~10 words a line
+  out.block_first_line.reserve(m.blocks.size());
   width = std::max(width, 1.0f);
   float y = 0;
   for (uint32_t b = 0; b < m.blocks.size(); ++b) {

@@ -67,7 +67,7 @@ MeasuredText MeasureBlocks(std::string_view text, const std::vector<LayoutBlock>
 // done. The result, once Done, is exactly MeasureBlocks'.
 //   MeasuredText m = BeginMeasure(text, blocks);
 //   while (!MeasureStep(m, text, 1 << 20, measure)) draw_progress(MeasuredShare(m));
-MeasuredText BeginMeasure(std::string_view text, const std::vector<LayoutBlock>& blocks);
+MeasuredText BeginMeasure(std::string_view text, const std::vector<LayoutBlock>& blocks);  // `text` may be empty yet
 bool MeasureStep(MeasuredText& m, std::string_view text, size_t max_bytes, const TextMeasure& measure);
 bool MeasureDone(const MeasuredText& m);   // every block measured
 // Where the text the next step reads ends (a text built as it is measured needs this much).
