@@ -123,6 +123,8 @@ struct AppState {
 
 void LoadLibrary(AppState& app, const char* dir);
 void SetReadingFigures(LibraryEntry& e);  // words and reading time
+// What the entry's text has that its fonts cannot draw (MissingGlyphs, found once per entry).
+const std::vector<char32_t>& MissingGlyphsOf(const AppState& app, const LibraryEntry& e);
 void OpenArticle(AppState& app, int index);
 int FindArticle(const AppState& app, std::string_view id);  // by document id; -1 if none
 void AddNotice(AppState& app, std::string text, double seconds = 8.0);

@@ -153,11 +153,7 @@ bool AddAndOpen(AppState& app, std::string bytes, std::string_view name_or_type,
     platform::RequestFrames(0.1);
     return true;
   }
-  const int index = TakeIn(app, Incoming(std::move(bytes), name_or_type, origin, false));
-  if (index < 0) return false;
-  app.show_library = false;
-  OpenArticle(app, index);
-  return true;
+  return TakeIn(app, Incoming(std::move(bytes), name_or_type, origin, true)) >= 0;
 }
 
 }  // namespace
