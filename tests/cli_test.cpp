@@ -2,6 +2,9 @@
 // and the Markdown of a real article, files read through the importer (HTML, Markdown,
 // Windows-1252, an image, an empty file), and the benchmark command. Runs the built binary, found next to this test
 // runner (build/<dir>/src/cli/lectern) or through $LECTERN_CLI.
+#include "analysis_binary.h"
+#include "analysis_json.h"
+
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -185,6 +188,30 @@ TEST_CASE("analyze: offsets in the JSON index the file as read, CRLF and BOM inc
   }
   CHECK(checked > 0);
   std::remove(crlf.c_str());
+}
+
+TEST_CASE("prepare analyses each article of a folder as the app would, and its JSON is analyze's") {
+  const std::string dir = "/tmp/lectern_cli_prepare_" + std::to_string(getpid());
+  const std::string seeds = dir + "/seeds", out = dir + "/prepared";
+  std::system(("rm -rf '" + dir + "' && mkdir -p '" + seeds + "'").c_str());
+  const std::string article = Slurp(std::string(LECTERN_SOURCE_DIR) + "/tests/devset/02_energy_qatar_poland_lng.txt");
+  REQUIRE(!article.empty());
+  std::ofstream(seeds + "/a.txt", std::ios::binary) << article;
+  std::ofstream(seeds + "/picture.png", std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  std::ofstream(seeds + "/.hidden", std::ios::binary) << article;
+  Result r = Cli("prepare '" + seeds + "' '" + out + "'");
+  CHECK(r.code == 0);
+  CHECK(r.err.find("picture.png skipped") != std::string::npos);
+  CHECK(Slurp(out + "/picture.png.analysis").empty());
+  CHECK(Slurp(out + "/.hidden.analysis").empty());
+  lectern::LoadResult doc = lectern::LoadDocument(article, "a.txt");
+  lectern::Analysis a;
+  std::string why;
+  REQUIRE_MESSAGE(lectern::DecodeAnalysis(Slurp(out + "/a.txt.analysis"), doc.doc, &a, &why), why);
+  CHECK(lectern::AnalysisToJson(doc.doc, a) == Cli("analyze '" + seeds + "/a.txt' --json").out);
+  CHECK(Cli("prepare '" + seeds + "'").code == 2);
+  CHECK(Cli("prepare /nonexistent/seeds '" + out + "'").code == 1);
+  std::system(("rm -rf '" + dir + "'").c_str());
 }
 
 TEST_CASE("bench reports throughput and peak memory") {

@@ -5,6 +5,8 @@
 //   lectern bench [FILES...] [--mb N] [--seconds S]
 //   lectern bench --shapes
 //                                     throughput of the whole analysis on a ~1 MB corpus
+//   lectern prepare SEEDS_DIR OUT_DIR every article of SEEDS_DIR analysed as the app would,
+//                                     into OUT_DIR/<file>.analysis (analysis_binary.h)
 //
 // `analyze` reads FILE as the app reads what a reader adds (text_import.h): plain text, Markdown
 // or a saved web page (HTML, by its name or its shape), in UTF-8, UTF-16 or Windows-1252. What
@@ -16,6 +18,8 @@
 // non-text format, too large, not UTF-8, a page with no article text); 2 usage error. Messages
 // go to stderr; results to stdout.
 #include "analysis.h"
+#include "analysis_binary.h"
+#include "analysis_job.h"
 #include "analysis_json.h"
 #include "analysis_markdown.h"
 #include "bench.h"
@@ -26,6 +30,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <sys/stat.h>
 #include <vector>
@@ -38,7 +43,8 @@ constexpr const char* kUsage =
     "usage: lectern analyze FILE [--json]\n"
     "       lectern analyze FILE --markdown\n"
     "       lectern bench [FILES...] [--mb N] [--seconds S]\n"
-    "       lectern bench --shapes\n";
+    "       lectern bench --shapes\n"
+    "       lectern prepare SEEDS_DIR OUT_DIR\n";
 
 int Usage(const char* why) {
   if (why && *why) std::fprintf(stderr, "lectern: %s\n", why);
@@ -189,6 +195,51 @@ int Analyze(const std::vector<std::string>& args) {
   return 0;
 }
 
+// [SECTION] prepare -------------------------------------------------------------------------------
+
+// The packaged articles, analysed at build time: each file read as the app's library reads it
+// (LoadDocument, no importer) and analysed as the app analyses an article it opens (AnalysisJob,
+// slice by slice), so the app's JSON of it is the same whether it decodes this file or analyses
+// the text itself. A file the app would refuse is skipped with a note; the app reports it.
+int Prepare(const std::vector<std::string>& args) {
+  if (args.size() != 2) return Usage("prepare takes SEEDS_DIR and OUT_DIR");
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(args[0], ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec) && it->path().filename().string()[0] != '.') files.push_back(it->path());
+  if (ec) {
+    std::fprintf(stderr, "lectern: %s: %s\n", args[0].c_str(), ec.message().c_str());
+    return 1;
+  }
+  fs::create_directories(args[1], ec);
+  std::sort(files.begin(), files.end());
+  for (const fs::path& path : files) {
+    std::string bytes, error;
+    if (!ReadWholeFile(path.string(), &bytes, &error)) {
+      std::fprintf(stderr, "lectern: %s\n", error.c_str());
+      return 1;
+    }
+    LoadResult r = LoadDocument(std::move(bytes), path.filename().string());
+    if (!r.ok()) {
+      std::fprintf(stderr, "lectern: note: %s skipped (%s)\n", path.string().c_str(), r.message.c_str());
+      continue;
+    }
+    AnalysisJob job(r.doc);
+    while (!job.Done()) job.Step(r.doc, Gazetteer::Builtin());
+    const std::string blob = EncodeAnalysis(r.doc, job.Take(r.doc));
+    const std::string out = (fs::path(args[1]) / (path.filename().string() + ".analysis")).string();
+    std::FILE* f = std::fopen(out.c_str(), "wb");
+    const bool written = f && std::fwrite(blob.data(), 1, blob.size(), f) == blob.size();
+    if (f && std::fclose(f) != 0) f = nullptr;
+    if (!written || !f) {
+      std::fprintf(stderr, "lectern: %s: %s\n", out.c_str(), std::strerror(errno));
+      return 1;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -198,6 +249,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (cmd == "analyze") return Analyze(args);
   if (cmd == "bench") return lectern::RunBench(args);
+  if (cmd == "prepare") return Prepare(args);
   if (cmd == "-h" || cmd == "--help" || cmd == "help") {
     std::fputs(kUsage, stdout);
     return 0;
