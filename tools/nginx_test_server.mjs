@@ -33,7 +33,7 @@ export function nginxServerBlock(root, port) {
     index index.html;
 
     gzip_types application/wasm application/octet-stream application/javascript text/javascript
-               application/manifest+json image/svg+xml font/ttf;
+               application/manifest+json image/svg+xml font/ttf text/plain;
     gzip_vary on;
     # The build writes <file>.br and <file>.gz beside each compressible file: sent as they are
     # to browsers that take them (brotli_static: Debian's libnginx-mod-http-brotli-static).
@@ -51,8 +51,8 @@ export function nginxServerBlock(root, port) {
       add_header Cache-Control "no-cache";
       add_header X-Content-Type-Options "nosniff";
     }
-    # Content-hashed code and data (lectern.<8 hex>.js/.wasm/.data, world.<8 hex>.bin) never change.
-    location ~ "\\.[0-9a-f]{8}\\.(js|wasm|data|bin|ttf)$" {
+    # Content-hashed code and data (lectern.<8 hex>.js/.wasm/.data, world.<8 hex>.bin, ...) never change.
+    location ~ "\\.[0-9a-f]{8}\\.(js|wasm|data|bin|txt|ttf)$" {
       add_header Cache-Control "public, max-age=31536000, immutable";
       add_header X-Content-Type-Options "nosniff";
     }

@@ -7,6 +7,7 @@
 #include "app.h"
 
 #include "accessible_mirror.h"
+#include "analysis_binary.h"
 #include "analysis_json.h"
 #include "analysis_markdown.h"
 #include "app_link.h"
@@ -53,7 +54,54 @@ void RecordTarget(AppState& app, std::string name) {
   app.targets.push_back({std::move(name), a.x, a.y, b.x - a.x, b.y - a.y});
 }
 
-void LoadLibrary(AppState& app, const char* dir) {
+namespace {
+
+std::string ReadFileBytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// The build-time analysis of a packaged article (lectern prepare), when there is one made of
+// this very text; otherwise the app analyses the text when it is opened, as for any other.
+void TakePreparedAnalysis(LibraryEntry& e, const fs::path& prepared) {
+  std::error_code ec;
+  if (!fs::is_regular_file(prepared, ec)) return;
+  auto a = std::make_unique<lectern::Analysis>();
+  std::string why;
+  if (!lectern::DecodeAnalysis(ReadFileBytes(prepared), e.loaded.doc, a.get(), &why)) {
+    std::fprintf(stderr, "lectern: %s: %s; analysing the text instead\n", prepared.string().c_str(), why.c_str());
+    return;
+  }
+  e.analysis = std::move(a);
+  e.prepared = true;
+}
+
+}  // namespace
+
+void RequestGazetteer(AppState& app) {
+  if (app.gazetteer_state == AppState::Asset::Loading || app.gazetteer_state == AppState::Asset::Ready) return;
+  app.gazetteer_state = AppState::Asset::Loading;
+  app.gazetteer_error.clear();
+  // The app state outlives every fetch: the page has one app, for as long as it is open.
+  platform::FetchAsset("gazetteer.txt", [&app](std::string bytes, std::string error) {
+    if (error.empty()) {
+      app.gazetteer = lectern::Gazetteer::Parse(bytes);
+      if (app.gazetteer.size() == 0) error = "the file has no places in it";
+    }
+    app.gazetteer_state = error.empty() ? AppState::Asset::Ready : AppState::Asset::Failed;
+    if (!error.empty()) {
+      app.gazetteer = lectern::Gazetteer{};
+      app.gazetteer_error = "The place names could not be loaded (" + error + ").";
+      AddNotice(app, app.gazetteer_error + " The article reads as usual; its people, places and quotes "
+                                           "are found once they load.", 12);
+    }
+    platform::RequestFrames(0.3);
+  });
+}
+
+void LoadLibrary(AppState& app, const char* dir, const char* prepared_dir) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -64,15 +112,13 @@ void LoadLibrary(AppState& app, const char* dir) {
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
     LibraryEntry e;
     e.path = path.string();
-    e.loaded = lectern::LoadDocument(bytes.str(), path.filename().string());
+    e.loaded = lectern::LoadDocument(ReadFileBytes(path), path.filename().string());
     if (!e.loaded.message.empty()) AddNotice(app, e.loaded.message, 12);
     if (!e.loaded.ok()) continue;  // refused files are reported, not listed as articles
     SetReadingFigures(e);
+    TakePreparedAnalysis(e, fs::path(prepared_dir) / (path.filename().string() + ".analysis"));
     app.library.push_back(std::move(e));
   }
   // Two files may share a headline: keep ids unique so links stay unambiguous.
@@ -95,11 +141,13 @@ void OpenArticle(AppState& app, int index) {
   if (index < 0 || index >= int(app.library.size()) || index == app.open) return;
   LibraryEntry& e = app.library[size_t(index)];
   // Analysed once, when first opened (tens of milliseconds for a news article), then cached. A
-  // long article (more than one slice) is analysed across frames by StepAnalysis.
+  // long article (more than one slice), or any article while the place names are still on their
+  // way, is analysed across frames by StepAnalysis.
   if (!e.analysis && !e.job) {
     e.job = std::make_unique<lectern::AnalysisJob>(e.loaded.doc);
-    if (e.job->Slices() == 1) {
-      e.job->Step(e.loaded.doc, lectern::Gazetteer::Builtin());
+    RequestGazetteer(app);
+    if (e.job->Slices() == 1 && app.gazetteer_state == AppState::Asset::Ready) {
+      e.job->Step(e.loaded.doc, app.gazetteer);
       e.analysis = std::make_unique<lectern::Analysis>(e.job->Take(e.loaded.doc));
       e.job.reset();
     }
@@ -375,8 +423,17 @@ void DrawAnalysisProgress(AppState& app) {
   ImGui::SetNextWindowSize(ImVec2(300, 0));
   ImGui::Begin("##analysing", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
-  ImGui::Text("Analysing %u words\xE2\x80\xA6", e->words);
-  ImGui::ProgressBar(e->job->Progress(), ImVec2(-1, 0));
+  if (app.gazetteer_state == AppState::Asset::Failed) {
+    ImGui::TextWrapped("%s", app.gazetteer_error.c_str());
+    if (ImGui::Button("Try again")) RequestGazetteer(app);
+    RecordTarget(app, "analysis.retry");
+  } else if (app.gazetteer_state != AppState::Asset::Ready) {
+    ImGui::Text("Loading place names\xE2\x80\xA6");
+    ImGui::ProgressBar(0.0f, ImVec2(-1, 0));
+  } else {
+    ImGui::Text("Analysing %u words\xE2\x80\xA6", e->words);
+    ImGui::ProgressBar(e->job->Progress(), ImVec2(-1, 0));
+  }
   ImGui::End();
 }
 
@@ -634,6 +691,11 @@ std::string StateJson(const AppState& app) {
   w.Key("worldMap");  // the outlines: "not requested", "loading", "ready", "failed"
   w.String(app.world_state == AppState::Asset::Ready ? "ready" : app.world_state == AppState::Asset::Loading ? "loading"
            : app.world_state == AppState::Asset::Failed ? "failed" : "not requested");
+  w.Key("gazetteer");  // the place names for analysing here: "not requested", "loading", "ready", "failed"
+  w.String(app.gazetteer_state == AppState::Asset::Ready ? "ready" : app.gazetteer_state == AppState::Asset::Loading ? "loading"
+           : app.gazetteer_state == AppState::Asset::Failed ? "failed" : "not requested");
+  w.Key("prepared");  // the open article's analysis came with the build
+  w.Bool(e && e->prepared);
   w.Key("mapZoom");  // entity map, map view: 1 = the whole world fits
   w.Number(std::round(MapZoomLevel(app.map) * 1000) / 1000);
   double lat = 0, lon = 0, zoom = 0;

@@ -15,6 +15,7 @@
 #include "document.h"
 #include "entity_map_window.h"
 #include "fonts.h"
+#include "gazetteer.h"
 #include "quote_explorer_window.h"
 #include "selection.h"
 #include "text_import.h"
@@ -35,6 +36,7 @@ struct LibraryEntry {
   int minutes = 0;                 // reading time at 230 words a minute, at least 1
   std::unique_ptr<lectern::Analysis> analysis;  // computed when the article is first opened
   std::unique_ptr<lectern::AnalysisJob> job;    // a long article's analysis, slice by slice
+  bool prepared = false;           // its analysis came with the build (/prepared, analysis_binary.h)
   bool own = false;                // the reader's own (pasted, dropped, picked, linked) article
   std::string store_key;           // its IndexedDB key ("" when not kept)
   std::string import_note;         // what the importer did ("read as Windows-1252"), for the Library
@@ -94,6 +96,11 @@ struct AppState {
   enum class Asset { NotRequested, Loading, Ready, Failed };
   Asset world_state = Asset::NotRequested;
   std::string world_error;         // why the outlines could not be loaded, if they could not
+  // Place names for analysing a text here (gazetteer.txt, fetched the first time an article
+  // without a build-time analysis opens: the packaged ones need none of it).
+  lectern::Gazetteer gazetteer;
+  Asset gazetteer_state = Asset::NotRequested;
+  std::string gazetteer_error;     // why it could not be loaded, if it could not
   bool show_library = false;
   std::vector<Notice> notices;
   bool storage_refused = false;    // the browser refused a write: noticed once, not per change
@@ -121,7 +128,12 @@ struct AppState {
   const lectern::Analysis* OpenAnalysis() const { return open >= 0 ? library[size_t(open)].analysis.get() : nullptr; }
 };
 
-void LoadLibrary(AppState& app, const char* dir);
+// Every article file of `dir`, each with its build-time analysis from `prepared_dir`
+// (<file>.analysis) where there is one that fits its text.
+void LoadLibrary(AppState& app, const char* dir, const char* prepared_dir = "/prepared");
+// Fetches gazetteer.txt unless it is loading or loaded; a failed fetch is tried again on the
+// next call.
+void RequestGazetteer(AppState& app);
 void SetReadingFigures(LibraryEntry& e);  // words and reading time
 // What the entry's text has that its fonts cannot draw (MissingGlyphs, found once per entry).
 const std::vector<char32_t>& MissingGlyphsOf(const AppState& app, const LibraryEntry& e);

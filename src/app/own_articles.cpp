@@ -241,11 +241,17 @@ bool StepAnalysis(AppState& app) {
   if (app.open < 0) return false;
   LibraryEntry& e = app.library[size_t(app.open)];
   if (!e.job) return false;
+  if (app.gazetteer_state != AppState::Asset::Ready) {
+    // Waits for the place names (their fetch wakes the loop); a failed fetch waits for the
+    // reader's "Try again" (DrawAnalysisProgress).
+    if (app.gazetteer_state == AppState::Asset::NotRequested) RequestGazetteer(app);
+    return false;
+  }
   // As many slices as fit in ~25 ms of this frame, at least one: the page keeps drawing (at
   // ~30 frames a second while a long article is read in).
   const double budget_end = platform::NowSeconds() + 0.025;
   do {
-    e.job->Step(e.loaded.doc, lectern::Gazetteer::Builtin());
+    e.job->Step(e.loaded.doc, app.gazetteer);
   } while (!e.job->Done() && platform::NowSeconds() < budget_end);
   if (!e.job->Done()) {
     platform::RequestFrames(0.1);

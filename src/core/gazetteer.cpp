@@ -8,9 +8,6 @@
 
 namespace lectern {
 
-extern const char kGazetteerData[];   // generated/gazetteer_data.cpp
-extern const size_t kGazetteerDataSize;
-
 namespace {
 
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
@@ -214,12 +211,6 @@ Gazetteer Gazetteer::Parse(std::string_view data) {
       return pa.population > pb.population;
     });
   }
-  return g;
-}
-
-const Gazetteer& Gazetteer::Builtin() {
-  // Parsed once, immutable afterwards; thread-safe initialisation of a function-local static.
-  static const Gazetteer g = Parse(std::string_view(kGazetteerData, kGazetteerDataSize));
   return g;
 }
 

@@ -57,6 +57,8 @@ class Gazetteer {
   Gazetteer(const Gazetteer&) = delete;         // the maps hold views into this object's strings
   Gazetteer& operator=(const Gazetteer&) = delete;
 
+  // The generated gazetteer compiled in (library lectern_gazetteer: native tools, tests and
+  // fuzzers). The web app parses the same text, fetched as gazetteer.txt, with Parse().
   static const Gazetteer& Builtin();
   // Reads the generated text format (see tools/gen_gazetteer.mjs); malformed lines are skipped.
   static Gazetteer Parse(std::string_view data);

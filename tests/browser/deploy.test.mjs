@@ -43,7 +43,7 @@ after(async () => {
 test('the code and data have content-hashed names, and the page and worker list exactly the folder', () => {
   const { assets, version } = pageAssets();
   assert.deepEqual(Object.keys(assets).sort(), ['NotoSans-Bold.more.ttf', 'NotoSans-Regular.more.ttf', 'NotoSerif-Bold.more.ttf',
-                                               'NotoSerif-Regular.more.ttf', 'lectern.data', 'lectern.data.js', 'lectern.js',
+                                               'NotoSerif-Regular.more.ttf', 'gazetteer.txt', 'lectern.data', 'lectern.data.js', 'lectern.js',
                                                'lectern.wasm', 'world.bin']);
   for (const [plain, hashed] of Object.entries(assets)) {
     const hash = sha256(read(hashed)).slice(0, 8);
