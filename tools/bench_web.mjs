@@ -11,6 +11,8 @@
 //                 (window.lecternReady, when the loading screen goes), on loopback and with the
 //                 network throttled to 10 Mbit/s down with 40 ms round trips (CDP emulation).
 //   worker cache  the same, reloading offline, everything from the service worker's cache.
+//   steps         of the cold loopback visits: when each download arrived (Resource Timing) and
+//                 the app's start-up marks (lectern:main, :gl, :init, :frame1; platform_web.cpp).
 // Each figure is the median of N runs (default 5), each in a new profile.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,6 +64,16 @@ async function visit(browser, server, { throttle = null } = {}) {
   const logFrom = server.accessLog().length;
   await page.goto(server.url);
   const cold = await readyMs(page);
+  // Where the time went: the downloads (Resource Timing) and the app's own marks (platform_web.cpp).
+  const steps = await page.evaluate(() => {
+    const at = {};
+    for (const e of performance.getEntriesByType('resource')) {
+      const m = /\/(lectern\.data\.js|lectern\.js|lectern\.wasm|lectern\.data)$/.exec(e.name.replace(/\.[0-9a-f]{8}\./, '.'));
+      if (m) at[m[1] + ' arrived'] = e.responseEnd;
+    }
+    for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('lectern:')) at[e.name] = e.startTime;
+    return at;
+  });
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 60000 });
   await page.waitForTimeout(300);   // the worker's last cache writes
   const sent = server.accessLog().slice(logFrom);
@@ -70,7 +82,7 @@ async function visit(browser, server, { throttle = null } = {}) {
   await page.reload();
   const cached = await readyMs(page);
   await context.close();
-  return { cold, cached, bytes, sent };
+  return { cold, cached, bytes, sent, steps };
 }
 
 const server = await startNginx(DIST, { copy: true });
@@ -108,6 +120,11 @@ try {
   row('cold, 10 Mbit/s, 40 ms RTT, empty cache', slow.map((r) => r.cold));
   row('offline reload, service-worker cache', loop.map((r) => r.cached));
   row('offline reload after the throttled visit', slow.map((r) => r.cached));
+
+  console.log('\nThe cold loopback visits step by step (ms from navigation start), median [min-max]:');
+  const names = Object.keys(loop[0].steps).sort((a, b) => loop[0].steps[a] - loop[0].steps[b]);
+  for (const name of names) row(name, loop.map((r) => r.steps[name] ?? NaN));
+  row('first frames (lecternReady)', loop.map((r) => r.cold));
 } finally {
   await browser.close();
   await server.close();

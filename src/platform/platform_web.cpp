@@ -56,6 +56,15 @@ struct Platform {
 
 Platform g;  // the one platform instance: the browser has one page, one canvas, one loop
 
+// clang-format off
+// The start-up's steps as User Timing marks (lectern:main, :gl, :init, :frame1, :frame2-begin,
+// :frame2), so a benchmark
+// can tell where the time to the first frame goes (tools/bench_web.mjs prints them).
+EM_JS(void, JsMark, (const char* name), {
+  if (typeof performance !== "undefined" && performance.mark) performance.mark(UTF8ToString(name));
+});
+// clang-format on
+
 double Now() { return (emscripten_get_now() - g.start) / 1000.0; }
 
 // After input, keep rendering this long so ImGui can settle hover states, tooltips (their
@@ -134,6 +143,7 @@ void RecordFrameStats(float cpu_ms, float interval_ms) {
 
 void Frame() {
   const double frame_start = emscripten_get_now();
+  if (g.frames == 1) JsMark("lectern:frame2-begin");  // after the browser showed the first
   PollInput();
 
   const double now = Now();
@@ -171,6 +181,7 @@ void Frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   RecordFrameStats(float(emscripten_get_now() - frame_start), float(info.delta * 1000.0));
   SDL_GL_SwapWindow(g.window);
+  if (g.frames <= 2) JsMark(g.frames == 1 ? "lectern:frame1" : "lectern:frame2");
   // An animating app gets the next frame however long this one took and however late the
   // browser calls back (a loaded machine, software rendering, a phone at 3x): the loop pauses
   // only after a frame that did not ask for another. A deadline here once let the graph's
@@ -599,6 +610,7 @@ void ReportError(std::string_view message) { JsReportError(std::string(message).
 int Run(const char* title, App app) {
   g.app = std::move(app);
   g.start = emscripten_get_now();
+  JsMark("lectern:main");
 
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
     ReportError(std::string("SDL could not start: ") + SDL_GetError());
@@ -638,9 +650,11 @@ int Run(const char* title, App app) {
   ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
   pio.Platform_SetClipboardTextFn = ImGuiSetClipboard;
   pio.Platform_GetClipboardTextFn = ImGuiGetClipboard;
+  JsMark("lectern:gl");
 
   if (g.app.init) g.app.init();
   g.initialised = true;
+  JsMark("lectern:init");
 
   SDL_AddEventWatch(OnSdlEvent, nullptr);
   JsInstallPageHooks();
