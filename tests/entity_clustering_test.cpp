@@ -20,7 +20,7 @@ struct Clustered {
       : t(text), set(FindCandidates(t.cx, t.places)), clusters(Cluster(t, set)) {}
   static Clusters Cluster(const Indexed& t, CandidateSet& set) {
     t.places.ChooseCities(set.cands);
-    return ClusterCandidates(t.cx, t.places, set);
+    return ClusterCandidates(t.cx, set);
   }
   // The entity of the candidate whose text is `text` (-1: none, or the candidate was dropped).
   int EntityOf(const std::string& text, int nth = 0) const {

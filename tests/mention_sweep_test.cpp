@@ -21,7 +21,7 @@ struct Swept {
   Clusters clusters;
   explicit Swept(const std::string& text) : t(text), set(FindCandidates(t.cx, t.places)) {
     t.places.ChooseCities(set.cands);
-    clusters = ClusterCandidates(t.cx, t.places, set);
+    clusters = ClusterCandidates(t.cx, set);
     SweepMentions(t.cx, set, clusters);
   }
   // Swept mention texts of the entity with this name.

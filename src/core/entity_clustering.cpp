@@ -102,8 +102,8 @@ namespace {
 
 class Clusterer {
  public:
-  Clusterer(const NameContext& cx, const PlaceMatcher& places, CandidateSet& found)
-      : cx_(cx), places_(places), ix_(cx.ix()), world_(cx.world()), cands_(found.cands) {}
+  Clusterer(const NameContext& cx, CandidateSet& found)
+      : cx_(cx), ix_(cx.ix()), world_(cx.world()), cands_(found.cands) {}
 
   Clusters Run() {
     Cluster();
@@ -112,7 +112,6 @@ class Clusterer {
 
  private:
   const NameContext& cx_;
-  const PlaceMatcher& places_;
   const TextIndex& ix_;
   const Gazetteer& world_;
   std::vector<Candidate>& cands_;
@@ -443,8 +442,8 @@ class Clusterer {
 
 }  // namespace
 
-Clusters ClusterCandidates(const NameContext& cx, const PlaceMatcher& places, CandidateSet& found) {
-  return Clusterer(cx, places, found).Run();
+Clusters ClusterCandidates(const NameContext& cx, CandidateSet& found) {
+  return Clusterer(cx, found).Run();
 }
 
 }  // namespace lectern

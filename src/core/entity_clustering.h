@@ -1,7 +1,7 @@
 // entity_clustering.h — the recogniser's second stage (entity_recognizer.h): candidates
 // (entity_candidates.h) gathered into one entity per referent.
 //
-//   Clusters clusters = ClusterCandidates(cx, places, found);
+//   Clusters clusters = ClusterCandidates(cx, found);
 //   for (const EntityBuild& e : clusters.ents) ...   // each with its candidates (found.cands)
 //
 // Places first (one entity per gazetteer place), then names of several words, then single
@@ -22,7 +22,6 @@
 namespace lectern {
 
 class NameContext;
-class PlaceMatcher;
 
 
 // Entities under construction.
@@ -52,7 +51,7 @@ struct Clusters {
 
 // Sets each candidate's `entity` (or leaves it -1: a guess nothing confirmed); may retype
 // candidates ("NICE" defined as an acronym is no city).
-Clusters ClusterCandidates(const NameContext& cx, const PlaceMatcher& places, CandidateSet& found);
+Clusters ClusterCandidates(const NameContext& cx, CandidateSet& found);
 
 // The short name a multi-word name goes by: a person's last name ("Jackson"), a company's own
 // word before its legal form ("Roche" of "Roche Holding AG"), a sea by its own name ("the

@@ -146,7 +146,7 @@ EntityResult RecognizeEntities(const TextIndex& ix, const Gazetteer& world) {
   const PlaceMatcher places(cx);
   CandidateSet found = FindCandidates(cx, places);
   places.ChooseCities(found.cands);
-  Clusters clusters = ClusterCandidates(cx, places, found);
+  Clusters clusters = ClusterCandidates(cx, found);
   SweepMentions(cx, found, clusters);
   return Output(ix, world, found, clusters);
 }

@@ -2,7 +2,7 @@
 // every entity (entity_clustering.h) is looked for over the whole text, headline included, so
 // "Rojas", "Kenya’s" (span "Kenya"), "Chilean" (Chile) and "NAIROBI" are all mentions.
 //
-//   Clusters clusters = ClusterCandidates(cx, places, found);
+//   Clusters clusters = ClusterCandidates(cx, found);
 //   SweepMentions(cx, found, clusters);   // adds to clusters.ents[i].mentions
 //
 // A word inside a longer name is never taken out of it ("Nairobi" of "Nairobi Stock Exchange"),
