@@ -83,7 +83,8 @@ test('a pasted article opens, analysed, beside the built-in ones, and is kept ac
     const entities = s.entities;
     await page.reload();
     await waitForApp(page);
-    s = await until(page, (s) => s.ownLoaded && s.title === HEADLINE, { HEADLINE });
+    // The analysis waits for the place names (fetched when first needed): wait for it, not for the title.
+    s = await until(page, (s) => s.ownLoaded && s.title === HEADLINE && s.analysing === null && s.entities > 0, { HEADLINE });
     assert.equal(s.library.filter((l) => l.own).length, 1, 'kept in IndexedDB across the reload');
     assert.equal(s.entities, entities);
     app.assertNoConsoleErrors();
@@ -240,7 +241,7 @@ test('storage that refuses: the article still opens, with a notice that it will 
     await waitForApp(app.page);
     await waitForState(app.page, (s) => s.ownLoaded, 15000);
     await dropFile(app.page, 'a.txt', 'text/plain', fs.readFileSync(ARTICLE_FILE));
-    const s = await until(app.page, (s) => s.title === HEADLINE && s.notices.some((n) => /would not keep it/.test(n)), { HEADLINE });
+    const s = await until(app.page, (s) => s.title === HEADLINE && s.notices.some((n) => /would not keep it/.test(n)) && s.entities > 0, { HEADLINE });
     assert.ok(s.notices.some((n) => /storage is full/.test(n)), JSON.stringify(s.notices));
     assert.equal(s.library.find((l) => l.own).kept, true, 'asked to keep; the refusal is the notice');
     assert.ok(s.entities > 0);
