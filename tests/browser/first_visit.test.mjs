@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { DIST, ROOT, openApp, launchBrowser, waitForState, clickTarget } from './harness.mjs';
+import { DIST, ROOT, openApp, launchBrowser, waitForState, clickTarget, pasteText } from './harness.mjs';
 import { startStaticServer } from '../../tools/static_server.mjs';
 
 const CLI = process.env.LECTERN_CLI || path.join(ROOT, 'build/native/src/cli/lectern');
@@ -34,12 +34,6 @@ async function open(extra = {}) {
   app.page.on('request', (r) => app.requests.push(new URL(r.url()).pathname));
   await waitForState(app.page, (s) => s.ownLoaded, 15000);
   return app;
-}
-
-async function pasteText(page, text) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('#canvas').focus();
-  await page.keyboard.press('Control+V');
 }
 
 test('the packaged article opens analysed, with no gazetteer fetched, and its JSON is the native CLI\'s', async () => {

@@ -93,6 +93,14 @@ export async function waitForState(page, predicate, timeout = 10000) {
   return page.evaluate(() => window.lecternState());
 }
 
+// The real clipboard: written through the async API, pasted with the keyboard shortcut (the
+// context needs the clipboard-read and clipboard-write permissions).
+export async function pasteText(page, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('#canvas').focus();
+  await page.keyboard.press('Control+V');
+}
+
 // The centre of a named UI target the app reports in lecternState().targets.
 export async function targetCenter(page, name) {
   const s = await page.evaluate(() => window.lecternState());

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, ROOT, openApp, launchBrowser, waitForApp, waitForState, clickTarget } from './harness.mjs';
+import { DIST, ROOT, openApp, launchBrowser, waitForApp, waitForState, clickTarget, pasteText } from './harness.mjs';
 import { startStaticServer } from '../../tools/static_server.mjs';
 import { startNginx } from '../../tools/nginx_test_server.mjs';
 
@@ -51,13 +51,6 @@ async function dropFile(page, name, type, bytes) {
   }, { name, type, data: Buffer.from(bytes).toString('base64') });
   await page.dispatchEvent('#canvas', 'dragover', { dataTransfer: dt });
   await page.dispatchEvent('#canvas', 'drop', { dataTransfer: dt });
-}
-
-// The real clipboard: written through the async API, pasted with the keyboard shortcut.
-async function pasteText(page, text) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('#canvas').focus();
-  await page.keyboard.press('Control+V');
 }
 
 const clipboardContext = { permissions: ['clipboard-read', 'clipboard-write'] };
