@@ -147,6 +147,7 @@ int TakeIn(AppState& app, IncomingArticle in) {
 // Adds the article and opens it in place of the Library (a long one over the next frames, and
 // a refusal then comes as a notice too); false when it was refused (with a notice).
 bool AddAndOpen(AppState& app, std::string bytes, std::string_view name_or_type, OwnOrigin origin) {
+  RequestGazetteer(app);  // its analysis needs the place names: on their way while the text is read in
   if (bytes.size() > kStepwiseBytes) {
     AddNotice(app, "Opening " + SizeText(bytes.size()) + " of text\xE2\x80\xA6", 3);
     app.incoming.push_back(Incoming(std::move(bytes), name_or_type, origin, true));
@@ -211,6 +212,9 @@ void LoadOwnArticles(AppState& app, std::function<void()> then) {
       SetReadingFigures(e);
       app.library.push_back(std::move(e));
     }
+    // Kept articles have no build-time analysis: the place names come now, not when one is
+    // first opened (the service worker fetches the file after the first frame in any case).
+    if (app.library.size() > 0 && app.library.back().own) RequestGazetteer(app);
     if (then) then();
   });
 }

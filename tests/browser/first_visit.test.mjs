@@ -1,8 +1,8 @@
 // The first visit (issue 12): the packaged article comes analysed with the build, so the page
 // starts without the gazetteer and without analysing, and what it shows is what the native CLI
 // finds in the same file, to the byte. The place names (gazetteer.txt) are fetched once, the
-// first time the reader brings a text of their own; when they cannot be, the text still reads,
-// a notice says why, and "Try again" analyses it.
+// first time the reader brings a text of their own, or as soon as the texts they kept are read
+// back; when they cannot be, the text still reads, a notice says why, and "Try again" analyses it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -72,6 +72,26 @@ test('a pasted article fetches the place names once, then is analysed with them'
     // A second article of the reader's: no second fetch.
     await pasteText(page, ARTICLE.replace(/\n/, ' (again)\n'));
     s = await waitForState(page, (s) => s.library.filter((l) => l.own).length === 2 && s.entities > 0 && s.analysing === null, 30000);
+    assert.equal(app.requests.filter((p) => GAZETTEER.test(p)).length, 1, app.requests.join(' '));
+    app.assertNoConsoleErrors();
+  } finally {
+    await app.close();
+  }
+});
+
+test('with kept articles of the reader\'s, the place names are on their way before one is opened', async () => {
+  const app = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    const { page } = app;
+    await pasteText(page, ARTICLE);
+    await waitForState(page, (s) => s.library.find((l) => l.own)?.kept && s.analysing === null, 30000);
+    // A new visit that opens the packaged article: the kept one is read back, not opened.
+    app.requests.length = 0;
+    await page.goto(app.url);
+    const s = await waitForState(page, (s) => s.ownLoaded && s.gazetteer !== 'not requested', 15000);
+    assert.equal(s.prepared, true, 'the packaged article is the one open');
+    assert.ok(s.library.some((l) => l.own), 'the kept article was read back');
+    await waitForState(page, (s) => s.gazetteer === 'ready', 30000);
     assert.equal(app.requests.filter((p) => GAZETTEER.test(p)).length, 1, app.requests.join(' '));
     app.assertNoConsoleErrors();
   } finally {
