@@ -7,6 +7,9 @@
 //                                     throughput of the whole analysis on a ~1 MB corpus
 //   lectern prepare SEEDS_DIR OUT_DIR every article of SEEDS_DIR analysed as the app would,
 //                                     into OUT_DIR/<file>.analysis (analysis_binary.h)
+//   lectern train-tagger TRAIN.bio DEV.bio OUT [--epochs N] [--prune W]
+//                                     trains the name tagger (entity_tagger.h) on BIO text,
+//                                     prints its scores on DEV, writes the model to OUT
 //
 // `analyze` reads FILE as the app reads what a reader adds (text_import.h): plain text, Markdown
 // or a saved web page (HTML, by its name or its shape), in UTF-8, UTF-16 or Windows-1252. What
@@ -23,12 +26,14 @@
 #include "analysis_json.h"
 #include "analysis_markdown.h"
 #include "bench.h"
+#include "entity_tagger.h"
 #include "gazetteer.h"
 #include "text_import.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -44,7 +49,8 @@ constexpr const char* kUsage =
     "       lectern analyze FILE --markdown\n"
     "       lectern bench [FILES...] [--mb N] [--seconds S]\n"
     "       lectern bench --shapes\n"
-    "       lectern prepare SEEDS_DIR OUT_DIR\n";
+    "       lectern prepare SEEDS_DIR OUT_DIR\n"
+    "       lectern train-tagger TRAIN.bio DEV.bio OUT [--epochs N] [--prune W]\n";
 
 int Usage(const char* why) {
   if (why && *why) std::fprintf(stderr, "lectern: %s\n", why);
@@ -240,6 +246,57 @@ int Prepare(const std::vector<std::string>& args) {
   return 0;
 }
 
+void PrintTaggerScores(const char* set, const TaggerScores& sc) {
+  const std::pair<const char*, const SpanCounts*> rows[] = {
+      {"all", &sc.all}, {"PERSON", &sc.person}, {"PLACE", &sc.place}, {"ORG", &sc.org}};
+  for (const auto& [name, c] : rows)
+    std::printf("  %-4s %-7s P %.3f  R %.3f  F1 %.3f  (%d gold, %d found, %d right)\n", set, name, c->Precision(),
+                c->Recall(), c->F1(), c->gold, c->predicted, c->correct);
+}
+
+// Trains the tagger on TRAIN, scores it on TRAIN and DEV (exact spans), writes the model.
+int TrainTaggerCommand(const std::vector<std::string>& args) {
+  std::vector<std::string> files;
+  int epochs = 8;
+  float prune = 0.0f;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--epochs" && i + 1 < args.size()) epochs = std::atoi(args[++i].c_str());
+    else if (args[i] == "--prune" && i + 1 < args.size()) prune = float(std::atof(args[++i].c_str()));
+    else files.push_back(args[i]);
+  }
+  if (files.size() != 3 || epochs < 1 || epochs > 100 || !(prune >= 0))
+    return Usage("train-tagger takes TRAIN.bio DEV.bio OUT, --epochs 1..100 and --prune >= 0");
+  std::vector<TaggedSentence> sets[2];
+  for (int k = 0; k < 2; ++k) {
+    std::string bytes, error;
+    if (!ReadWholeFile(files[size_t(k)], &bytes, &error)) {
+      std::fprintf(stderr, "lectern: %s\n", error.c_str());
+      return 1;
+    }
+    sets[k] = ReadBio(bytes, &error);
+    if (!error.empty() || sets[k].empty()) {
+      std::fprintf(stderr, "lectern: %s: %s\n", files[size_t(k)].c_str(), error.empty() ? "no sentences" : error.c_str());
+      return 1;
+    }
+  }
+  const TaggerModel model = TrainTagger(sets[0], epochs, prune, &Gazetteer::Builtin());
+  const std::string blob = model.Serialize();
+  std::string error;
+  const TaggerModel stored = TaggerModel::Parse(blob, &error);  // scored as it will be read back
+  std::printf("tagger: %zu sentences, %d epochs, %zu features, %zu bytes\n", sets[0].size(), epochs,
+              stored.features(), blob.size());
+  PrintTaggerScores("train", ScoreTagger(stored, sets[0], &Gazetteer::Builtin()));
+  PrintTaggerScores("dev", ScoreTagger(stored, sets[1], &Gazetteer::Builtin()));
+  std::FILE* f = std::fopen(files[2].c_str(), "wb");
+  const bool written = f && std::fwrite(blob.data(), 1, blob.size(), f) == blob.size();
+  if (f && std::fclose(f) != 0) f = nullptr;
+  if (!written || !f) {
+    std::fprintf(stderr, "lectern: %s: %s\n", files[2].c_str(), std::strerror(errno));
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -250,6 +307,7 @@ int main(int argc, char** argv) {
   if (cmd == "analyze") return Analyze(args);
   if (cmd == "bench") return lectern::RunBench(args);
   if (cmd == "prepare") return Prepare(args);
+  if (cmd == "train-tagger") return TrainTaggerCommand(args);
   if (cmd == "-h" || cmd == "--help" || cmd == "help") {
     std::fputs(kUsage, stdout);
     return 0;
