@@ -50,7 +50,7 @@ TEST_CASE("ReadBio reads word-tab-tag lines, sentences split by blank lines, and
   CHECK(error.find("line 1") != std::string::npos);
 }
 
-TEST_CASE("an empty model tags everything O; BIO order holds for any model") {
+TEST_CASE("an empty model tags everything O, and BIO order holds for any model") {
   const std::vector<std::string> w = {"Mr", "Zed", "Quell", "said"};
   CHECK(TagWords(TaggerModel{}, Words(w)) == std::vector<Tag>(4, Tag::O));
   CHECK_FALSE(IsValidAfter(Tag::O, Tag::IPerson));
@@ -84,7 +84,7 @@ TEST_CASE("trained on a few sentences, the tagger finds names it has never seen 
   CHECK(tags[0] == Tag::O);
 }
 
-TEST_CASE("the binary model reads back with the same tags; damaged bytes are refused with a reason") {
+TEST_CASE("the binary model reads back with the same tags, and damaged bytes are refused with a reason") {
   const TaggerModel model = TrainTagger(Corpus(), 6);
   const std::string blob = model.Serialize();
   std::string error;
