@@ -197,6 +197,7 @@ void LoadOwnArticles(AppState& app, std::function<void()> then) {
   platform::LoadStoredArticles([&app, then](std::vector<platform::StoredArticle> items, std::string error) {
     app.own_loaded = true;
     app.own_storage_error = error;
+    const size_t before = app.library.size();
     for (platform::StoredArticle& item : items) {
       LibraryEntry e;
       e.own = true;
@@ -214,7 +215,7 @@ void LoadOwnArticles(AppState& app, std::function<void()> then) {
     }
     // Kept articles have no build-time analysis: the place names come now, not when one is
     // first opened (the service worker fetches the file after the first frame in any case).
-    if (app.library.size() > 0 && app.library.back().own) RequestGazetteer(app);
+    if (app.library.size() > before) RequestGazetteer(app);
     if (then) then();
   });
 }

@@ -11,11 +11,14 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lectern {
 
 int RunBench(const std::vector<std::string>& args);
 bool ReadWholeFile(const std::string& path, std::string* out, std::string* error);
+// Writes `bytes` to `path` (replacing it); false with "path: reason" in *error.
+bool WriteWholeFile(const std::string& path, std::string_view bytes, std::string* error);
 
 }  // namespace lectern

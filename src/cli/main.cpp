@@ -95,6 +95,14 @@ bool ReadWholeFile(const std::string& path, std::string* out, std::string* error
   return true;
 }
 
+bool WriteWholeFile(const std::string& path, std::string_view bytes, std::string* error) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  bool ok = f && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  if (f && std::fclose(f) != 0) ok = false;
+  if (!ok) *error = path + ": " + std::strerror(errno);
+  return ok;
+}
+
 }  // namespace lectern
 
 namespace {
@@ -235,11 +243,8 @@ int Prepare(const std::vector<std::string>& args) {
     while (!job.Done()) job.Step(r.doc, Gazetteer::Builtin());
     const std::string blob = EncodeAnalysis(r.doc, job.Take(r.doc));
     const std::string out = (fs::path(args[1]) / (path.filename().string() + ".analysis")).string();
-    std::FILE* f = std::fopen(out.c_str(), "wb");
-    const bool written = f && std::fwrite(blob.data(), 1, blob.size(), f) == blob.size();
-    if (f && std::fclose(f) != 0) f = nullptr;
-    if (!written || !f) {
-      std::fprintf(stderr, "lectern: %s: %s\n", out.c_str(), std::strerror(errno));
+    if (!WriteWholeFile(out, blob, &error)) {
+      std::fprintf(stderr, "lectern: %s\n", error.c_str());
       return 1;
     }
   }
@@ -287,11 +292,8 @@ int TrainTaggerCommand(const std::vector<std::string>& args) {
               stored.features(), blob.size());
   PrintTaggerScores("train", ScoreTagger(stored, sets[0], &Gazetteer::Builtin()));
   PrintTaggerScores("dev", ScoreTagger(stored, sets[1], &Gazetteer::Builtin()));
-  std::FILE* f = std::fopen(files[2].c_str(), "wb");
-  const bool written = f && std::fwrite(blob.data(), 1, blob.size(), f) == blob.size();
-  if (f && std::fclose(f) != 0) f = nullptr;
-  if (!written || !f) {
-    std::fprintf(stderr, "lectern: %s: %s\n", files[2].c_str(), std::strerror(errno));
+  if (!WriteWholeFile(files[2], blob, &error)) {
+    std::fprintf(stderr, "lectern: %s\n", error.c_str());
     return 1;
   }
   return 0;

@@ -5,6 +5,8 @@
 // the order of analysis.h. A span is two varints (begin, end); a string is a length and bytes.
 #include "analysis_binary.h"
 
+#include "text_util.h"
+
 #include <cstring>
 
 namespace lectern {
@@ -13,12 +15,6 @@ namespace {
 
 constexpr char kMagic[8] = {'L', 'E', 'C', 'T', 'E', 'R', 'N', 'A'};
 constexpr uint32_t kVersion = 1;
-
-uint64_t HashBytes(std::string_view s) {  // FNV-1a, 64 bits
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
 
 class Writer {
  public:
@@ -140,7 +136,7 @@ std::string EncodeAnalysis(const Document& doc, const Analysis& a) {
   Writer w;
   w.Raw(kMagic, sizeof kMagic);
   w.U(kVersion);
-  w.Fixed64(HashBytes(doc.bytes));
+  w.Fixed64(Fnv1a(doc.bytes));
   w.U(doc.bytes.size());
   w.U(a.word_count);
   w.U(a.tokens.size());
@@ -219,7 +215,7 @@ bool DecodeAnalysis(std::string_view blob, const Document& doc, Analysis* out, s
     return refuse("it has format version " + std::to_string(version) + ", this build reads " + std::to_string(kVersion));
   const uint64_t hash = r.Fixed64();
   const uint64_t size = r.U();
-  if (r.ok() && (size != doc.bytes.size() || hash != HashBytes(doc.bytes)))
+  if (r.ok() && (size != doc.bytes.size() || hash != Fnv1a(doc.bytes)))
     return refuse("it was made of another text (a stale file?)");
   const uint32_t text = uint32_t(doc.bytes.size());
 

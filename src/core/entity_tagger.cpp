@@ -86,11 +86,7 @@ std::vector<TaggedSentence> ReadBio(std::string_view text, std::string* error) {
 
 namespace {
 
-uint64_t Fnv(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-uint64_t Key(uint8_t templ, std::string_view s) { return Fnv((14695981039346656037ull ^ templ) * 1099511628211ull, s); }
+uint64_t Key(uint8_t templ, std::string_view s) { return Fnv1a(s, Fnv1a(std::string_view(reinterpret_cast<const char*>(&templ), 1))); }
 uint64_t Key(uint8_t templ, uint64_t v) {
   char buf[8];
   std::memcpy(buf, &v, 8);

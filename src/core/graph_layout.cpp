@@ -17,6 +17,7 @@
 #include "graph_layout.h"
 
 #include "analysis.h"
+#include "text_util.h"
 
 #include <algorithm>
 #include <cmath>
@@ -32,15 +33,6 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kGoldenAngle = kPi * (3.0 - 2.23606797749978969641);  // π(3 − √5)
-
-uint64_t Fnv1a(const std::string& s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 uint64_t Mix(uint64_t x) {  // splitmix64 finaliser
   x += 0x9E3779B97F4A7C15ull;

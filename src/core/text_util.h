@@ -30,6 +30,13 @@ bool IsApostropheCp(char32_t cp);   // ' U+2019 U+02BC
 // apostrophes to ', dashes to -, runs of spaces to one space, trimmed. Used to compare names.
 std::string FoldKey(std::string_view text);
 void AppendFoldKey(std::string& out, std::string_view text);
+// FNV-1a over the bytes, 64 bits, continuing from `h` (to hash several pieces as one): the
+// article's fingerprint in a prepared analysis, a node's place in the graph, a tagger feature.
+constexpr uint64_t kFnvBasis = 1469598103934665603ull;  // the basis every stored hash was made with
+inline uint64_t Fnv1a(std::string_view s, uint64_t h = kFnvBasis) {
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
 // ASCII letters lowercased, every other byte kept: cheap keys for the English lexicon.
 std::string LowerAscii(std::string_view text);
 // What Windows-1252 means by a byte 0x80–0x9F (its upper half beyond is Latin-1, U+00A0–U+00FF);
