@@ -501,3 +501,35 @@ TEST_CASE("list-form speech: bullets may be dots as well as dashes") {
     CHECK(q->speaker == "Pavel Dusek");
   }
 }
+
+TEST_CASE("a participle cue after a quote in the same sentence takes that quote's source") {
+  Run r("Prime Minister Lena Varga said in a statement, " LQ "We are relieved" RQ
+        " at the crew's return, adding that their families had asked for privacy.");
+  const Quote* q = r.Find("that their families");
+  REQUIRE(q);
+  CHECK(q->speaker == "Lena Varga");
+  CHECK(r.Cue(*q) == "adding");
+}
+
+TEST_CASE("a time phrase without a comma before the subject is no part of it") {
+  Run r("Last week trade official Marta Oduya met the delegation, saying the talks would resume soon. "
+        "On Monday the ministry said exports had fallen for a third month.");
+  const Quote* a = r.Find("the talks would resume");
+  REQUIRE(a);
+  CHECK(a->speaker == "Marta Oduya");
+  const Quote* b = r.Find("exports had fallen");
+  REQUIRE(b);
+  CHECK(b->speaker != "");
+  CHECK(b->speaker.find("Monday") == std::string::npos);
+}
+
+TEST_CASE("an unnamed insider, rep or relative is a source") {
+  Run r("The singer is unhappy with the deal, an insider told the magazine on Monday. "
+        "The victim's mother testified that her daughter had fought back.");
+  const Quote* a = r.Find("The singer is unhappy");
+  REQUIRE(a);
+  CHECK(a->speaker == "an insider");
+  const Quote* b = r.Find("that her daughter had fought back");
+  REQUIRE(b);
+  CHECK(b->speaker == "The victim's mother");
+}

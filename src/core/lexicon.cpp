@@ -125,7 +125,8 @@ const ClassList kClassLists[] = {
      "fellow dean rector physician surgeon epidemiologist virologist engineer pilot farmer "
      "farmers protester protesters demonstrators voters person meteorologist forecaster "
      "administrator ombudsman coach defenseman defenceman defender goaltender goalie "
-     "midfielder striker winger quarterback linebacker"},
+     "midfielder striker winger quarterback linebacker insider insiders rep publicist mother "
+     "father wife husband son daughter brother sister neighbour neighbor friend"},
     {kOrgNoun,
      "company corporation firm group refiner bank lender insurer carrier airline operator producer maker "
      "manufacturer giant utility retailer broadcaster newspaper agency regulator party startup "
@@ -250,6 +251,10 @@ const VerbList kVerbLists[] = {
     {CueClass::That, "continue", "continued"},
     {CueClass::That, "tweet", "tweet tweets tweeted tweeting"},
     {CueClass::That, "believe", "believe believes believed"},
+    {CueClass::That, "testify", "testify testifies testified testifying"},
+    {CueClass::That, "divulge", "divulge divulges divulged divulging"},
+    {CueClass::That, "disclose", "disclose discloses disclosed disclosing"},
+    {CueClass::That, "signal", "signal signals signalled signaled signalling signaling"},
     {CueClass::Urge, "urge", "urge urges urged urging"},
     {CueClass::Embedded, "call", "call calls called calling"},
     {CueClass::Embedded, "describe", "describe describes described describing"},

@@ -833,6 +833,12 @@ class Extractor {
         ++c;
         continue;
       }
+      // "Last week State Department official X revealed …", "On Monday the ministry said":
+      // a time phrase with no comma before the subject.
+      if (const uint32_t t = TimePhraseEnd(c, v); t > c) {
+        c = t;
+        continue;
+      }
       const bool intro =
           ((ix_.C(c) & kStop) && !(ix_.C(c) & kPronoun) && w != "the" && w != "a" &&
            w != "an" && w != "both" && w != "all" && w != "some" && w != "many" && w != "most" &&
@@ -851,6 +857,26 @@ class Extractor {
       c = comma + 1;
     }
     return c;
+  }
+
+  // "last week", "earlier this month", "on Monday", "this year", "yesterday" at token `k`,
+  // followed by more words before `v`: the token after it, or `k`.
+  uint32_t TimePhraseEnd(uint32_t k, uint32_t v) const {
+    auto time_word = [&](uint32_t t) { return t < v && (ix_.C(t) & (kTimeWord | kDay | kMonth)); };
+    uint32_t t = k;
+    if (ix_.LowerIn(t, {"earlier", "later"}) && ix_.LowerIs(t + 1, "this")) ++t;
+    if (ix_.LowerIn(t, {"last", "this", "next", "on", "earlier", "late"}) && time_word(t + 1))
+      t += 2;
+    else if (ix_.LowerIn(t, {"yesterday", "today"}))
+      t += 1;
+    else
+      return k;
+    if (t < v && (ix_.C(t) & kDay)) ++t;  // "on Monday", "last Monday night"
+    if (t < v && ix_.LowerIn(t, {"morning", "afternoon", "evening", "night"})) ++t;
+    // Something must still stand between the phrase and the verb, and start a noun phrase.
+    if (t + 1 >= v || !ix_.IsWord(t) || (Lower(t) && (ix_.C(t) & (kAux | kPronoun)) && !ix_.LowerIn(t, {"he", "she", "they"})))
+      return k;
+    return t;
   }
 
   Speaker SubjectOf(uint32_t v) {
@@ -1356,6 +1382,24 @@ class Extractor {
     return e;
   }
 
+  // "X said in a statement, “…” at the release, adding that …": a participle cue whose own
+  // clause names no one continues the speech before it in its sentence, and takes its source.
+  Speaker EarlierSourceInSentence(uint32_t v) const {
+    const uint32_t s = SOf(v);
+    for (size_t i = out_.size(); i-- > 0;) {
+      const Quote& q = out_[i];
+      if (q.sentence != s || q.extent.begin >= ix_.tokens[v].span.begin) continue;
+      if (q.speaker.empty()) return {};
+      Speaker sp;
+      sp.found = true;
+      sp.entity = q.speaker_entity;
+      sp.text = q.speaker;
+      sp.span = q.speaker_span;
+      return sp;
+    }
+    return {};
+  }
+
   void AddReported(uint32_t cb, uint32_t ce, Span cue, const Speaker& sp) {
     if (ce <= cb || WordCount(cb, ce) < 3) return;
     // "… recalled that he said, “I'll …”": the clause only frames a direct quote, which has
@@ -1579,6 +1623,7 @@ class Extractor {
       // "that" as a relative pronoun ("the report that was published") is no clause.
       const uint32_t ce = ClauseEnd(cb, e);
       Speaker sp = (sv->participle && after_source.found && after_source_verb < v) ? after_source : SubjectOf(v);
+      if (sv->participle && !sp.found) sp = EarlierSourceInSentence(v);
       AddReported(cb, ce, call_on ? ix_.Range(v, v + 2) : ix_.tokens[v].span, sp);
       used_[v] = 1;
     }
