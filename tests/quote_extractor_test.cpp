@@ -78,14 +78,28 @@ TEST_CASE("speaker before the quote: colon, comma, participle") {
   CHECK(r.Count(QuoteKind::Indirect) == 0);  // the cues introduce the quotes themselves
 }
 
-TEST_CASE("a multi-paragraph quote runs on while each paragraph reopens the mark") {
+TEST_CASE("a multi-paragraph quote runs on while each paragraph reopens the mark, one quote per paragraph") {
   Run r("Union chief Hana Sato addressed the rally. " LQ "We asked for talks. Nobody came.\n\n" LQ
         "Now we strike," RQ " she said.\n\nThe strike begins on Monday.");
-  REQUIRE(r.Count(QuoteKind::Direct) == 1);
-  const Quote& q = r.a.quotes[0];
-  CHECK(q.parts.size() == 2);
-  CHECK(q.Text(r.doc) == "We asked for talks. Nobody came. Now we strike,");
-  CHECK(q.speaker == "Hana Sato");
+  REQUIRE(r.Count(QuoteKind::Direct) == 2);
+  CHECK(r.Text(0) == "We asked for talks. Nobody came.");
+  CHECK(r.Text(1) == "Now we strike,");
+  for (const Quote& q : r.a.quotes) {
+    CHECK(q.speaker == "Hana Sato");
+    CHECK(r.Cue(q) == "said");
+  }
+  // Each quote's extent starts at its own paragraph's opening mark.
+  CHECK(r.doc.Text(r.a.quotes[1].extent).substr(0, 3) == LQ);
+  CHECK(r.a.quotes[0].extent.end < r.a.quotes[1].extent.begin);
+}
+
+TEST_CASE("AP copy's two apostrophes close a double quote") {
+  Run r("The commission said it did not have " LQ "a role in regulating content.\xE2\x80\x99\xE2\x80\x99"
+        " Critics said: " LQ "That is a dodge." RQ);
+  const Quote* q = r.Find("That is a dodge");
+  REQUIRE(q);
+  CHECK(q->speaker == "Critics");
+  CHECK(!r.Find("a role in regulating content. Critics"));
 }
 
 TEST_CASE("an unbalanced mark closes at its sentence end instead of swallowing the article") {

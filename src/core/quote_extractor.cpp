@@ -193,8 +193,13 @@ class Extractor {
           ++k;
           continue;
         }
-        if (ix_.IsCloseQuote(k) && !(ix_.Text(k) == "\"" && k == part_start)) {
+        // AP copy closes a “ with two ’ (’’): one closing mark.
+        const bool double_apostrophe = ix_.Text(k) == "\xE2\x80\x99" && k + 1 < pe &&
+                                       ix_.Text(k + 1) == "\xE2\x80\x99" &&
+                                       ix_.tokens[k + 1].span.begin == ix_.tokens[k].span.end;
+        if (double_apostrophe || (ix_.IsCloseQuote(k) && !(ix_.Text(k) == "\"" && k == part_start))) {
           if (k > part_start) cur.parts.push_back({part_start, k});
+          if (double_apostrophe) ++k;
           cur.close = k;
           if (!cur.parts.empty()) raw_.push_back(cur);
           open = false;
@@ -1094,18 +1099,25 @@ class Extractor {
         return;
       }
     }
-    Quote out;
-    out.kind = QuoteKind::Direct;
-    for (auto p : q.parts) out.parts.push_back(ix_.Range(p.first, p.second));
-    out.extent = Span{ix_.tokens[q.open].span.begin,
-                      q.close != kNone ? ix_.tokens[q.close].span.end : out.parts.back().end};
-    if (cue != kNone) out.cue = ix_.tokens[cue].span;
-    out.speaker_span = sp.span;
-    out.speaker_entity = sp.entity;
-    out.speaker = sp.text;
-    out.sentence = open_s;
+    // A quote that runs on over paragraphs is one quote per paragraph, as readers and
+    // annotators count them, each with the source and cue found for the whole.
+    for (size_t pi = 0; pi < q.parts.size(); ++pi) {
+      const auto p = q.parts[pi];
+      const bool last = pi + 1 == q.parts.size();
+      Quote out;
+      out.kind = QuoteKind::Direct;
+      out.parts.push_back(ix_.Range(p.first, p.second));
+      const uint32_t open = pi == 0 ? q.open : p.first - 1;  // each paragraph reopens the mark
+      out.extent = Span{ix_.tokens[open].span.begin,
+                        last && q.close != kNone ? ix_.tokens[q.close].span.end : out.parts.back().end};
+      if (cue != kNone) out.cue = ix_.tokens[cue].span;
+      out.speaker_span = sp.span;
+      out.speaker_entity = sp.entity;
+      out.speaker = sp.text;
+      out.sentence = SOf(open);
+      out_.push_back(std::move(out));
+    }
     if (cue != kNone && (after || complement)) used_[cue] = 1;
-    out_.push_back(std::move(out));
     last_direct_ = int(out_.size()) - 1;
     last_direct_cue_ = cue;
     last_attrib_after_ = after;
