@@ -547,3 +547,14 @@ TEST_CASE("an unnamed insider, rep or relative is a source") {
   REQUIRE(b);
   CHECK(b->speaker == "The victim's mother");
 }
+
+TEST_CASE("a date between the speech verb and its clause is skipped") {
+  Run r("The space agency announced Nov. 18 that it was adding five companies to the contract. "
+        "The ministry said March 3 it would cut the tariff by half.");
+  const Quote* a = r.Find("that it was adding five companies");
+  REQUIRE(a);
+  CHECK(r.Cue(*a) == "announced");
+  const Quote* b = r.Find("it would cut the tariff");
+  REQUIRE(b);
+  CHECK(r.Cue(*b) == "said");
+}

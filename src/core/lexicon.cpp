@@ -255,6 +255,8 @@ const VerbList kVerbLists[] = {
     {CueClass::That, "divulge", "divulge divulges divulged divulging"},
     {CueClass::That, "disclose", "disclose discloses disclosed disclosing"},
     {CueClass::That, "signal", "signal signals signalled signaled signalling signaling"},
+    {CueClass::That, "conclude", "conclude concludes concluded concluding"},
+    {CueClass::That, "recognise", "recognise recognises recognised recognize recognizes recognized"},
     {CueClass::Urge, "urge", "urge urges urged urging"},
     {CueClass::Embedded, "call", "call calls called calling"},
     {CueClass::Embedded, "describe", "describe describes described describing"},

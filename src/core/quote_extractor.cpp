@@ -1270,6 +1270,16 @@ class Extractor {
         ++k;
         continue;
       }
+      // "announced Nov. 18 that", "said March 3 it would": a date.
+      if ((ix_.C(k) & kMonth) && !(w == "may" && !ix_.Cap(k))) {
+        uint32_t j = k + 1;
+        if (j < e && ix_.Is(j, ".")) ++j;
+        if (j < e && ix_.tokens[j].kind == Token::Kind::Number) {
+          k = j + 1;
+          if (k < e && ix_.Is(k, ",") && k + 1 < e && ix_.tokens[k + 1].kind == Token::Kind::Number) k += 2;  // ", 2019"
+          continue;
+        }
+      }
       // "at least 14 …", "at most one …": a quantity opens the clause.
       if (w == "at" && ix_.LowerIn(k + 1, {"least", "most"})) break;
       if (IsAdverbialPrep(w)) {
