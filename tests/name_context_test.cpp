@@ -84,3 +84,11 @@ TEST_CASE("the gazetteer's answer per word: places, demonyms, the start of a lon
   CHECK(t.cx.MajorPlaceWord(t.Tok("Kenyan")));
   CHECK(t.cx.Word1(t.ix.size() + 5).hits->empty());  // past the end: nothing, no crash
 }
+
+TEST_CASE("an apposition says organisation by its noun, not by an organisation that owns a role") {
+  Indexed t("Headline\n\nMarta Delvo, the company's chief operating officer, spoke. "
+            "Ostrani, the state-owned company, said so. Pell Varo, the group's founder, agreed.");
+  CHECK_FALSE(t.cx.AppositionSaysOrg(t.Tok("Delvo") + 1));
+  CHECK(t.cx.AppositionSaysOrg(t.Tok("Ostrani") + 1));
+  CHECK_FALSE(t.cx.AppositionSaysOrg(t.Tok("Varo") + 1));
+}

@@ -163,7 +163,8 @@ class NameContext {
       return false;
     for (; q < SEnd(e - 1) && q < e + 8 && !ix_.Is(q, ","); ++q) {
       if (Lower(q) && (ix_.C(q) & kHumanRole) && !(ix_.C(q) & kOrgNoun)) return false;  // a person
-      if (Lower(q) && (ix_.C(q) & kOrgNoun) && !(ix_.C(q) & kHumanRole)) return true;
+      // ", the company's chief operating officer": the organisation owns what follows.
+      if (Lower(q) && (ix_.C(q) & kOrgNoun) && !(ix_.C(q) & kHumanRole) && !ix_.IsPossessive(q + 1)) return true;
     }
     return false;
   }
