@@ -558,3 +558,14 @@ TEST_CASE("a date between the speech verb and its clause is skipped") {
   REQUIRE(b);
   CHECK(r.Cue(*b) == "said");
 }
+
+TEST_CASE("', as X have confirmed that …' is X's speech, not the main clause's subject's") {
+  Run r("The mission may now reach further, as the agency's scientists have confirmed that they "
+        "detected water above the ice. Judges treated the firms as partners, but said the law must change.");
+  const Quote* a = r.Find("that they detected water");
+  REQUIRE(a);
+  CHECK(a->speaker == "the agency's scientists");
+  const Quote* b = r.Find("the law must change");
+  REQUIRE(b);
+  CHECK(b->speaker == "Judges");
+}

@@ -803,9 +803,13 @@ class Extractor {
       // runs straight to the verb.
       if (!participle && k + 1 < v &&
           ix_.LowerIn(k, {"after", "before", "because", "since", "when", "once", "until", "although",
-                          "though", "while", "whereas", "unless", "that"})) {
-        bool np = v - k <= 9;
-        for (uint32_t q = k + 1; q < v && np; ++q)
+                          "though", "while", "whereas", "unless", "that", "as"})) {
+        // "…, as NASA's scientists have confirmed that …": auxiliaries right before the verb
+        // are no part of the subject.
+        uint32_t ve = v;
+        while (ix_.LowerIs(k, "as") && ve > k + 2 && Lower(ve - 1) && (ix_.C(ve - 1) & kAux) && !ix_.LowerIn(ve - 1, {"who", "which", "that", "both"})) --ve;
+        bool np = ve - k <= 9 && (!ix_.LowerIs(k, "as") || k == b || ix_.Is(k - 1, ","));  // "as" opens a clause only there
+        for (uint32_t q = k + 1; q < ve && np; ++q)
           np = (ix_.IsWord(q) || ix_.IsPossessive(q) || ix_.Is(q, ".")) && !Verb(q) &&
                !(Lower(q) && (ix_.C(q) & (kAux | kLocPrep))) && !ix_.LowerIn(q, {"that", "of", "to", "on"});
         if (np) c = k + 1;
