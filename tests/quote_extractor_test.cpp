@@ -569,3 +569,10 @@ TEST_CASE("', as X have confirmed that …' is X's speech, not the main clause's
   REQUIRE(b);
   CHECK(b->speaker == "Judges");
 }
+
+TEST_CASE("'led X to announce …': the infinitive's source is the object, not the sentence's subject") {
+  Run r("Falling orders from Emirates led Airbus to announce it would end production of the jet.");
+  const Quote* q = r.Find("it would end production");
+  REQUIRE(q);
+  CHECK(q->speaker == "Airbus");
+}

@@ -935,6 +935,21 @@ class Extractor {
       }
       if (int org = DescribedOrg(nb, ne); org >= 0) return FromEntity(org, ix_.Range(nb, ne));
     }
+    // "… led the French manufacturer to announce it would …": after a verb that makes someone
+    // act, the infinitive's subject is that verb's object.
+    if (v > SBegin(v) + 3 && ix_.LowerIs(v - 1, "to")) {
+      uint32_t nb = v - 1;
+      while (nb > SBegin(v) && v - 1 - nb < 6 && (ix_.IsWord(nb - 1) || ix_.IsPossessive(nb - 1)) &&
+             !ix_.LowerIn(nb - 1, {"led", "prompted", "forced", "pushed", "compelled", "pressed", "caused",
+                                   "encouraged", "persuaded", "invited", "allowed"}))
+        --nb;
+      if (nb > SBegin(v) && nb < v - 1 &&
+          ix_.LowerIn(nb - 1, {"led", "prompted", "forced", "pushed", "compelled", "pressed", "caused",
+                               "encouraged", "persuaded", "invited", "allowed"})) {
+        Speaker s = ResolveNP(nb, v - 1);
+        if (s.found) return s;
+      }
+    }
     const uint32_t c = ClauseStart(v, participle);
     // "In a Tumblr post at the time she described …": a subject pronoun right before the verb
     // is its subject, whatever phrase opens the clause.
