@@ -1427,7 +1427,8 @@ class Extractor {
   // clause names no one continues the speech before it in its sentence, and takes its source.
   Speaker EarlierSourceInSentence(uint32_t v) const {
     const uint32_t s = SOf(v);
-    for (size_t i = out_.size(); i-- > 0;) {
+    // Quotes go out in text order, a sentence's own last: only the latest few can be in it.
+    for (size_t i = out_.size(), seen = 0; i-- > 0 && seen < 16; ++seen) {
       const Quote& q = out_[i];
       if (q.sentence != s || q.extent.begin >= ix_.tokens[v].span.begin) continue;
       if (q.speaker.empty()) return {};
