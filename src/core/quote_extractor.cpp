@@ -30,6 +30,16 @@ struct Speaker {
   Span span;
 };
 
+// The source of an earlier quote, for a quote or cue that continues it.
+Speaker SourceOf(const Quote& q, Span span) {
+  Speaker sp;
+  sp.found = true;
+  sp.entity = q.speaker_entity;
+  sp.text = q.speaker;
+  sp.span = span;
+  return sp;
+}
+
 class Extractor {
  public:
   Extractor(const TextIndex& ix, EntityResult& er)
@@ -938,14 +948,14 @@ class Extractor {
     // "… led the French manufacturer to announce it would …": after a verb that makes someone
     // act, the infinitive's subject is that verb's object.
     if (v > SBegin(v) + 3 && ix_.LowerIs(v - 1, "to")) {
+      auto makes_act = [&](uint32_t t) {
+        return ix_.LowerIn(t, {"led", "prompted", "forced", "pushed", "compelled", "pressed", "caused",
+                               "encouraged", "persuaded", "invited", "allowed"});
+      };
       uint32_t nb = v - 1;
-      while (nb > SBegin(v) && v - 1 - nb < 6 && (ix_.IsWord(nb - 1) || ix_.IsPossessive(nb - 1)) &&
-             !ix_.LowerIn(nb - 1, {"led", "prompted", "forced", "pushed", "compelled", "pressed", "caused",
-                                   "encouraged", "persuaded", "invited", "allowed"}))
+      while (nb > SBegin(v) && v - 1 - nb < 6 && (ix_.IsWord(nb - 1) || ix_.IsPossessive(nb - 1)) && !makes_act(nb - 1))
         --nb;
-      if (nb > SBegin(v) && nb < v - 1 &&
-          ix_.LowerIn(nb - 1, {"led", "prompted", "forced", "pushed", "compelled", "pressed", "caused",
-                               "encouraged", "persuaded", "invited", "allowed"})) {
+      if (nb > SBegin(v) && nb < v - 1 && makes_act(nb - 1)) {
         Speaker s = ResolveNP(nb, v - 1);
         if (s.found) return s;
       }
@@ -1108,11 +1118,7 @@ class Extractor {
       // A whole sentence in quotes with no cue: the last speaker, if recent.
       if (starts_sentence && WordCount(FirstTok(q), LastTok(q)) >= 4 && last_direct_ >= 0 &&
           ix_.sentences[open_s].paragraph <= ix_.sentences[last_direct_sentence_].paragraph + 1) {
-        const Quote& prev = out_[last_direct_];
-        sp.found = true;
-        sp.entity = prev.speaker_entity;
-        sp.text = prev.speaker;
-        sp.span = Span{};
+        sp = SourceOf(out_[last_direct_], Span{});
       } else if (!(starts_sentence && WordCount(FirstTok(q), LastTok(q)) >= 6)) {
         fragments_.push_back(qi);  // a scare quote, unless reported speech around it has a source
         return;
@@ -1432,12 +1438,7 @@ class Extractor {
       const Quote& q = out_[i];
       if (q.sentence != s || q.extent.begin >= ix_.tokens[v].span.begin) continue;
       if (q.speaker.empty()) return {};
-      Speaker sp;
-      sp.found = true;
-      sp.entity = q.speaker_entity;
-      sp.text = q.speaker;
-      sp.span = q.speaker_span;
-      return sp;
+      return SourceOf(q, q.speaker_span);
     }
     return {};
   }

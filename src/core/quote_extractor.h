@@ -4,9 +4,11 @@
 //   EntityResult er = RecognizeEntities(ix, world);
 //   QuoteResult qr = ExtractQuotes(ix, er);   // may add pronoun mentions to er.entities
 //
-// Direct quotes: text between “ ” or straight " marks (paired per paragraph; an unclosed mark at
-// a paragraph start runs on when the next paragraph opens with a mark, otherwise it closes at
-// the end of its sentence, so one stray mark never swallows the article). The source is found
+// Direct quotes: text between “ ” or straight " marks (AP's ’’ closes one too), paired per
+// paragraph. A quote left open at its paragraph's end runs on when the next paragraph opens with
+// a mark, and is given as one quote per paragraph, each with the source found for the whole.
+// Otherwise it closes at the end of its sentence, so one stray mark never swallows the article.
+// The source is found
 //   after the quote    “…,” said X, the bank's governor.   “…,” X said.   “…,” she told a briefing.
 //   before the quote   X said: “…”   X said, “…”   …, stating, “…”   she replied: "…"
 //   around a fragment  X called the contract “the final brick in the wall”
